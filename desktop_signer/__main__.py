@@ -1,0 +1,3 @@
+from desktop_signer.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,100 @@
+"""The ``desktop-signer`` command line (DESIGN §6).
+
+Each command lives in its own module with ``register(subparsers, t)`` and a handler that
+returns an exit code. Usage errors exit with 64.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from typing import NoReturn
+
+from desktop_signer import __version__
+from desktop_signer.cli import training_cmd
+from desktop_signer.cli.i18n import Catalogue, detect_language
+from desktop_signer.cli.messages import MESSAGES
+from desktop_signer.paths import default_training_dir
+
+EXIT_USAGE = 64
+PROG = "desktop-signer"
+
+# Commands handled by the core CLI; anything else on the command line is a file for the window.
+COMMANDS = ("training", "tokens", "sign", "verify", "report")
+
+
+def catalogue() -> Catalogue:
+    return Catalogue(MESSAGES, detect_language())
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    usage_prefix = "Usage: "
+
+    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
+        super().add_usage(usage, actions, groups, self.usage_prefix if prefix is None else prefix)
+
+
+class TranslatedParser(argparse.ArgumentParser):
+    """argparse with our texts for its furniture and exit code 64 on usage errors."""
+
+    t: Catalogue
+
+    def __init__(self, *args: object, t: Catalogue, **kwargs: object) -> None:
+        usage_prefix = t("usage")
+
+        class Formatter(_Formatter):
+            pass
+
+        Formatter.usage_prefix = usage_prefix
+        kwargs.setdefault("formatter_class", Formatter)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.t = t
+        self._positionals.title = t("positionals")
+        self._optionals.title = t("options")
+        self.add_argument("-h", "--help", action="help", help=t("help"))
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        sys.stderr.write(self.t("error", prog=self.prog, message=message) + "\n")
+        raise SystemExit(EXIT_USAGE)
+
+
+def build_parser(t: Catalogue) -> TranslatedParser:
+    parser = TranslatedParser(prog=PROG, description=t("description"), t=t)
+    parser.add_argument(
+        "--version", action="version", version=f"{PROG} {__version__}", help=t("version")
+    )
+    sub = parser.add_subparsers(dest="command", title=t("commands"), parser_class=TranslatedParser)
+    training_cmd.register(sub, t)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    t = catalogue()
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(t)
+    if not args_list:
+        parser.print_help()
+        return 0
+    args = parser.parse_args(args_list)
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help()
+        return EXIT_USAGE
+    code: int = handler(args, t)
+    return code
+
+
+def quickstart(t: Catalogue) -> int:
+    """Build the training set-up in the default folder on first use, else show it."""
+    from pathlib import Path
+
+    from desktop_signer.training import setup
+
+    target = default_training_dir()
+    if (target / setup.MANIFEST_NAME).exists():
+        return training_cmd.run_info(argparse.Namespace(dir=str(target)), t)
+    ns = argparse.Namespace(dir=str(Path(target)), port=None)
+    return training_cmd.run_init(ns, t)

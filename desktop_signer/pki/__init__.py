@@ -1,0 +1,1 @@
+"""Certificate helpers shared by tokens, signing, verification and training."""

@@ -1,0 +1,63 @@
+"""The test bench: the same code as ``desktop-signer training init`` builds a real PKI and
+real SoftHSM2 tokens in a temporary folder, and the same services as ``training serve``
+answer TSA, OCSP and CRL requests over HTTP on 127.0.0.1 for the whole test session.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from desktop_signer.training import setup
+from desktop_signer.training.services import TrainingServices
+
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+
+
+@pytest.fixture(scope="session")
+def training(tmp_path_factory: pytest.TempPathFactory) -> Iterator[setup.TrainingSetup]:
+    """Training PKI + tokens LATIHAN (many identities) and LATIHAN-2 (two identities).
+
+    SOFTHSM2_CONF is set for the whole session: SoftHSM reads it once, when the module is
+    first loaded in this process."""
+    made = setup.create(tmp_path_factory.mktemp("bench") / "latihan")
+    previous = os.environ.get("SOFTHSM2_CONF")
+    os.environ["SOFTHSM2_CONF"] = made.softhsm_conf
+    yield made
+    if previous is None:
+        os.environ.pop("SOFTHSM2_CONF", None)
+    else:
+        os.environ["SOFTHSM2_CONF"] = previous
+
+
+@pytest.fixture(scope="session")
+def training_services(training: setup.TrainingSetup) -> Iterator[TrainingServices]:
+    """TSA, OCSP and CRL of the training PKI over HTTP on 127.0.0.1 (a free port)."""
+    with TrainingServices(Path(training.directory), training.port) as services:
+        yield services
+
+
+@pytest.fixture(scope="session")
+def corpus() -> Path:
+    if not (CORPUS / "expected.json").is_file():
+        pytest.fail(f"the shared corpus is expected at {CORPUS}")
+    return CORPUS
+
+
+@pytest.fixture
+def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:
+    """User config/data and the administrator's folder, all inside tmp_path."""
+    dirs = {
+        "config": tmp_path / "xdg-config",
+        "data": tmp_path / "xdg-data",
+        "site": tmp_path / "xdg-site",
+    }
+    for d in dirs.values():
+        d.mkdir()
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(dirs["config"]))
+    monkeypatch.setenv("XDG_DATA_HOME", str(dirs["data"]))
+    monkeypatch.setenv("XDG_CONFIG_DIRS", str(dirs["site"]))
+    return dirs
