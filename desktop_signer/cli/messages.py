@@ -56,10 +56,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Warning: the training certificates point at port {recorded}; services on port "
         "{port} will not be found through AIA/CRL DP.",
     ),
-    "creating": (
-        "Membuat lingkungan latihan di {path} ...",
-        "Creating training set-up in {path} ...",
-    ),
     "info_header": ("Lingkungan latihan: {path}", "Training set-up: {path}"),
     "info_body": (
         "  Modul PKCS#11  : {module}\n"

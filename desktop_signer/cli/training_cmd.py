@@ -59,7 +59,6 @@ def error_line(exc: TrainingError, t: Catalogue) -> str:
 
 def run_init(args: argparse.Namespace, t: Catalogue) -> int:
     target = Path(args.dir)
-    print(t("creating", path=target.expanduser().absolute()), file=sys.stderr)
     try:
         made = setup.create(target, port=args.port)
     except TrainingError as exc:

@@ -17,6 +17,7 @@ from werkzeug.serving import BaseWSGIServer, make_server
 
 from desktop_signer.training import pki
 from desktop_signer.training.errors import TrainingError
+from desktop_signer.training.ports import ensure_port_free
 
 HOST = "127.0.0.1"
 
@@ -45,6 +46,8 @@ class TrainingServices:
         return pki.ServiceUrls.for_base(self.base_url)
 
     def start(self) -> TrainingServices:
+        # checked first because werkzeug prints its own English text before giving up
+        ensure_port_free(self.port)
         try:
             self._server = make_server(HOST, self.port, self.app, threaded=True)
         except OSError as exc:

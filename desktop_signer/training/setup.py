@@ -7,12 +7,10 @@ training set-up behind.
 
 from __future__ import annotations
 
-import errno
 import json
 import os
 import secrets
 import shutil
-import socket
 import subprocess
 import sys
 from dataclasses import asdict, dataclass, field
@@ -27,6 +25,7 @@ from desktop_signer import __version__
 from desktop_signer.training import pki, softhsm
 from desktop_signer.training.errors import TrainingError
 from desktop_signer.training.identities import TRAINEES, Trainee
+from desktop_signer.training.ports import ensure_port_free, free_port
 
 MANIFEST_NAME = "latihan.json"
 
@@ -95,39 +94,28 @@ def load(directory: Path) -> TrainingSetup:
         raise TrainingError("manifest_broken", str(exc), path=str(manifest)) from exc
 
 
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
+def _check_target(target: Path) -> Path | None:
+    """Refuse unusable folders before writing anything.
 
-
-def ensure_port_free(port: int) -> None:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        try:
-            s.bind(("127.0.0.1", port))
-        except OSError as exc:
-            if exc.errno in (errno.EADDRINUSE, errno.EACCES):
-                raise TrainingError("port_in_use", str(exc), port=port) from exc
-            raise
-
-
-def _check_target(target: Path) -> bool:
-    """Refuse unusable folders before writing anything. Returns whether it existed."""
+    Returns the topmost folder that init will create (removed again on failure), or None
+    when ``target`` already exists (then only its new contents are removed on failure)."""
     if target.exists():
         if not target.is_dir():
             raise TrainingError("not_a_directory", path=str(target))
-        if any(target.iterdir()):
-            raise TrainingError("dir_not_empty", path=str(target))
         if not os.access(target, os.W_OK | os.X_OK):
             raise TrainingError("dir_not_writable", path=str(target))
-        return True
-    parent = target.parent
-    while not parent.exists() and parent != parent.parent:
-        parent = parent.parent
+        if any(target.iterdir()):
+            raise TrainingError("dir_not_empty", path=str(target))
+        return None
+    topmost_new = target
+    while not topmost_new.parent.exists() and topmost_new.parent != topmost_new:
+        topmost_new = topmost_new.parent
+    parent = topmost_new.parent
+    if not parent.is_dir():
+        raise TrainingError("not_a_directory", path=str(parent))
     if not os.access(parent, os.W_OK | os.X_OK):
         raise TrainingError("dir_not_writable", path=str(target))
-    return False
+    return topmost_new
 
 
 def _key_id_for(cert_der: bytes) -> str:
@@ -164,7 +152,7 @@ def create(target: Path, port: int | None = None,
     target = target.expanduser().absolute()
     module = softhsm.find_module()
     softhsm.find_util()
-    existed = _check_target(target)
+    created_root = _check_target(target)
     if port is None:
         port = free_port()
     else:
@@ -172,14 +160,14 @@ def create(target: Path, port: int | None = None,
     try:
         return _create(target, port, module, trainees)
     except BaseException:
-        if existed:
+        if created_root is not None:
+            shutil.rmtree(created_root, ignore_errors=True)
+        elif target.is_dir():
             for child in target.iterdir():
                 if child.is_dir() and not child.is_symlink():
                     shutil.rmtree(child, ignore_errors=True)
                 else:
                     child.unlink(missing_ok=True)
-        else:
-            shutil.rmtree(target, ignore_errors=True)
         raise
 
 

@@ -31,9 +31,12 @@ TOKEN_DIR = "tokens"
 
 
 def find_module() -> Path:
+    """The SoftHSM2 PKCS#11 module. ``DESKTOP_SIGNER_SOFTHSM_MODULE``, when set, is the only
+    place looked at (for unusual installs, and so tests can simulate a missing SoftHSM)."""
     override = os.environ.get("DESKTOP_SIGNER_SOFTHSM_MODULE")
-    for candidate in ([override] if override else []) + list(SOFTHSM_MODULE_CANDIDATES):
-        if candidate and Path(candidate).is_file():
+    candidates = [override] if override else list(SOFTHSM_MODULE_CANDIDATES)
+    for candidate in candidates:
+        if Path(candidate).is_file():
             return Path(candidate)
     raise TrainingError("softhsm_missing")
 
