@@ -173,3 +173,9 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 def as_dict(settings: Settings) -> dict[str, Any]:
     return asdict(settings)
+
+
+def replace_values(settings: Settings, values: dict[str, Any]) -> Settings:
+    """A copy of ``settings`` with dotted keys replaced (wrong types are ignored)."""
+    result: Settings = _apply(settings, values)
+    return result
