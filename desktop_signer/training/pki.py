@@ -39,6 +39,7 @@ CRL_ISSUING = "crl-bsre"
 CRL_ROOT = "crl-root"
 CRL_FOREIGN = "crl-asing"
 TSA_SERVICE = "tsa"
+CERT_REPO = "repo-bsre"
 
 COUNTRY = "ID"
 TRAINING_ORG = "Desktop Signer Latihan"
@@ -119,6 +120,29 @@ def _trainee_key_usage(t: Trainee) -> list[str]:
     if t.problem is Problem.NO_SIGNING_USAGE:
         return ["key_encipherment"]
     return ["digital_signature", "non_repudiation"]
+
+
+# What a real BSrE DS G1 signer certificate carries besides key usage (see
+# shared/research/bsre-ecosystem.md §1.2): the "Individu Instansi Online Level 3" policy
+# and a critical EKU "Adobe Authentic Documents". Mirroring them keeps training and tests
+# honest about quirks real certificates bring (a critical EKU that is not emailProtection).
+BSRE_POLICY_LEVEL3 = "2.16.360.1.1.1.5.1.4.3"
+ADOBE_AUTHENTIC_DOCUMENTS = "adobe_authentic_documents_trust"
+
+
+def _bsre_like_extensions(t: Trainee) -> list[dict[str, Any]]:
+    if t.problem is Problem.FOREIGN_ROOT:
+        return []
+    return [
+        {"id": "certificate_policies",
+         "value": [{"policy_identifier": BSRE_POLICY_LEVEL3}]},
+        {"id": "extended_key_usage", "critical": True, "value": [ADOBE_AUTHENTIC_DOCUMENTS]},
+        {"id": "authority_information_access",
+         "smart-value": {"schema": "aia-urls", "params": {
+             "ocsp-responder-names": [OCSP_SERVICE],
+             "ca-issuer-links": [{"repo": CERT_REPO}],
+         }}},
+    ]
 
 
 def build_config(
@@ -209,6 +233,7 @@ def build_config(
             "extensions": [
                 {"id": "key_usage", "critical": True,
                  "smart-value": {"schema": "key-usage", "params": _trainee_key_usage(t)}},
+                *_bsre_like_extensions(t),
             ],
         }
         if t.problem is Problem.REVOKED:
@@ -258,6 +283,9 @@ def build_config(
                             "signing-key": FOREIGN_ROOT,
                             "simulated-update-schedule": "P30D",
                         },
+                    },
+                    "cert-repo": {
+                        CERT_REPO: {"for-issuer": ISSUING_CA, "publish-issued-certs": False},
                     },
                     "time-stamping": {
                         TSA_SERVICE: {"signing-key": TSA, "signing-cert": TSA},
