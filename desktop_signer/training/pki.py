@@ -127,7 +127,7 @@ def _trainee_key_usage(t: Trainee) -> list[str]:
 # and a critical EKU "Adobe Authentic Documents". Mirroring them keeps training and tests
 # honest about quirks real certificates bring (a critical EKU that is not emailProtection).
 BSRE_POLICY_LEVEL3 = "2.16.360.1.1.1.5.1.4.3"
-ADOBE_AUTHENTIC_DOCUMENTS = "adobe_authentic_documents_trust"
+ADOBE_AUTHENTIC_DOCUMENTS = "1.2.840.113583.1.1.5"  # dotted: not every asn1crypto knows its name
 
 
 def _bsre_like_extensions(t: Trainee) -> list[dict[str, Any]]:
