@@ -258,3 +258,18 @@ def test_pkcs12_files_hold_the_same_identities(training: TrainingSetup) -> None:
         pkcs12.load_key_and_certificates(
             Path(training.identity("budi").pkcs12 or "").read_bytes(), b"salah"
         )
+
+
+def test_ca_issuers_link_serves_the_issuing_ca(
+    training: TrainingSetup, training_services: object
+) -> None:
+    budi = crypto_cert(training.identity("budi").certificate)
+    aia = budi.extensions.get_extension_for_class(cx509.AuthorityInformationAccess).value
+    url = next(d.access_location.value for d in aia
+               if d.access_method == cx509.oid.AuthorityInformationAccessOID.CA_ISSUERS)
+    with urllib.request.urlopen(url, timeout=10) as resp:
+        served = cx509.load_der_x509_certificate(resp.read())
+    assert served == crypto_cert(training.issuing_ca_certificate)
+    eku = budi.extensions.get_extension_for_class(cx509.ExtendedKeyUsage)
+    assert eku.critical
+    assert [u.dotted_string for u in eku.value] == ["1.2.840.113583.1.1.5"]
