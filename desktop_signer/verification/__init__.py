@@ -1,0 +1,1 @@
+"""PDF signature verification (DESIGN §5): reports people can trust."""

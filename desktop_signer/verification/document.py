@@ -1,0 +1,191 @@
+"""Validate a whole PDF in this process: every signature, then the file's verdict.
+
+Call :func:`desktop_signer.verification.verify_file` instead: it runs this in a child
+process with time and memory limits (untrusted input, DESIGN §5.3).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import io
+import logging
+from dataclasses import replace
+from datetime import UTC, datetime
+
+from pyhanko.pdf_utils import misc
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign.validation import read_certification_data
+
+from desktop_signer.verification import visual_hook
+from desktop_signer.verification.chain import Revinfo, document_revinfo
+from desktop_signer.verification.fields import SignatureEntry, page_numbers, signature_entries
+from desktop_signer.verification.findings import finding
+from desktop_signer.verification.model import FileReport, SignatureResult, file_verdict
+from desktop_signer.verification.options import VerifyOptions
+from desktop_signer.verification.signature import DocumentContext, validate_entry
+from desktop_signer.verification.structure import find_unanalysed_data
+
+log = logging.getLogger(__name__)
+
+
+def unreadable(
+    name: str,
+    data: bytes | None,
+    problem: str,
+    detail: str = "",
+    options: VerifyOptions | None = None,
+) -> FileReport:
+    return FileReport(
+        file=name,
+        sha256=hashlib.sha256(data or b"").hexdigest(),
+        verdict="unreadable",
+        validated_at=datetime.now(UTC),
+        signatures=(),
+        validation_time=options.at if options else None,
+        offline=options.offline if options else False,
+        problem=problem,
+        problem_detail=detail[:300],
+    )
+
+
+def _open(data: bytes) -> PdfFileReader:
+    reader = PdfFileReader(io.BytesIO(data), strict=False)
+    if reader.encrypted:
+        # Signed-and-encrypted files usually open with the empty user password
+        # (corpus: real/dss/encrypted.pdf); others cannot be read without one.
+        result = reader.decrypt("")
+        if not result or (
+            getattr(result, "status", None) is not None and (result.status.name == "FAILED")
+        ):
+            raise PermissionError("password required")
+    reader.root  # noqa: B018  (fail here if there is no usable catalog)
+    return reader
+
+
+def _signed_end(entry: SignatureEntry) -> int | None:
+    if entry.sig_dict is None:
+        return None
+    try:
+        raw = entry.sig_dict.get("/ByteRange")
+        if not isinstance(raw, list):
+            return None
+        br = [int(x) for x in raw]
+    except (TypeError, ValueError, misc.PdfError):
+        return None
+    return br[2] + br[3] if len(br) == 4 else None
+
+
+def _signed_revision(reader: PdfFileReader, entry: SignatureEntry) -> int:
+    if entry.sig_ref is None:
+        return 1 << 30
+    try:
+        return int(reader.xrefs.get_last_change(entry.sig_ref))
+    except (KeyError, misc.PdfError):
+        return 1 << 30
+
+
+def _certification_p(reader: PdfFileReader) -> int | None:
+    try:
+        info = read_certification_data(reader)
+    except Exception:
+        return None
+    return int(info.permission.value) if info is not None else None
+
+
+async def _validate_all(
+    ctx: DocumentContext, entries: list[SignatureEntry]
+) -> list[SignatureResult]:
+    return [await validate_entry(ctx, e) for e in entries]
+
+
+def validate_bytes(name: str, data: bytes, options: VerifyOptions) -> FileReport:
+    """The full report for one file's bytes (in this process, no limits)."""
+    started = datetime.now(UTC)
+    digest = hashlib.sha256(data).hexdigest()
+    if not data.lstrip()[:1024].find(b"%PDF") >= 0 and b"%PDF" not in data[:1024]:
+        return unreadable(name, data, "not_a_pdf", options=options)
+    try:
+        reader = _open(data)
+    except PermissionError as exc:
+        return unreadable(name, data, "encrypted", str(exc), options)
+    except Exception as exc:
+        return unreadable(name, data, "read_error", f"{type(exc).__name__}: {exc}", options)
+
+    try:
+        entries = signature_entries(reader)
+    except Exception as exc:
+        entries = []
+        log.warning("could not enumerate signature fields: %s", exc)
+    entries.sort(key=lambda e: _signed_revision(reader, e))
+    ends = [end for end in (_signed_end(e) for e in entries) if end is not None and end > 0]
+    try:
+        unanalysed = find_unanalysed_data(data, reader, min(ends)) if ends else None
+    except Exception:
+        unanalysed = None
+    try:
+        revinfo = document_revinfo(reader)
+    except Exception:
+        revinfo = Revinfo()
+    try:
+        pages = page_numbers(reader)
+    except Exception:
+        pages = {}
+    ctx = DocumentContext(
+        reader=reader,
+        size=len(data),
+        options=options,
+        pages=pages,
+        revinfo=revinfo,
+        certification_p=_certification_p(reader),
+        unanalysed=unanalysed,
+        doc_timestamp_revisions=[
+            _signed_revision(reader, e) for e in entries if e.is_document_timestamp
+        ],
+    )
+    results = asyncio.run(_validate_all(ctx, entries))
+    if options.visual and results:
+        results = visual_hook.add_visual_findings(data, results)
+    try:
+        revisions: int | None = int(reader.xrefs.total_revisions)
+    except Exception:
+        revisions = None
+    return FileReport(
+        file=name,
+        sha256=digest,
+        verdict=file_verdict(tuple(results)),
+        validated_at=started,
+        signatures=tuple(results),
+        validation_time=options.at or started,
+        offline=options.offline,
+        revisions=revisions,
+    )
+
+
+def could_not_validate(
+    name: str, data: bytes | None, problem: str, detail: str, options: VerifyOptions
+) -> FileReport:
+    """The report when the child timed out, ran out of memory or crashed."""
+    placeholder = SignatureResult(
+        field="",
+        kind="approval",
+        verdict="indeterminate",
+        integrity="unknown",
+        coverage="unknown",
+        modification="unknown",
+        trust="unknown",
+        revocation="not_checked",
+        findings=(finding("could_not_validate", reason=problem, detail=detail[:300]),),
+    )
+    report = FileReport(
+        file=name,
+        sha256=hashlib.sha256(data or b"").hexdigest(),
+        verdict="indeterminate",
+        validated_at=datetime.now(UTC),
+        signatures=(placeholder,),
+        validation_time=options.at,
+        offline=options.offline,
+        problem=problem,
+        problem_detail=detail[:300],
+    )
+    return replace(report, verdict=file_verdict(report.signatures))

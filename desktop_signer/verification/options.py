@@ -1,0 +1,24 @@
+"""How to verify: trust, time, network and limits (picklable: it goes to the child)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from desktop_signer.trust.store import TrustConfig
+
+DEFAULT_TIME_LIMIT = 60.0  # seconds per file
+DEFAULT_MEMORY_LIMIT_MB = 2048  # address space of the validation child (RLIMIT_AS)
+DEFAULT_FETCH_TIMEOUT = 10.0  # seconds per OCSP/CRL request
+
+
+@dataclass(frozen=True)
+class VerifyOptions:
+    trust: TrustConfig = field(default_factory=TrustConfig)
+    offline: bool = False
+    at: datetime | None = None  # judge signatures at this time (None: now)
+    revocation_hard_fail: bool = False  # unknown revocation status -> indeterminate
+    fetch_timeout: float = DEFAULT_FETCH_TIMEOUT
+    time_limit: float = DEFAULT_TIME_LIMIT
+    memory_limit_mb: int = DEFAULT_MEMORY_LIMIT_MB
+    visual: bool = True  # compare each signed revision with the current document

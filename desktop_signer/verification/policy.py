@@ -1,0 +1,162 @@
+"""Which changes after signing are permitted: pyHanko's difference analysis, read per the PDF
+specification (ISO 32000-2 §12.8.2.2, DocMDP P=1/2/3).
+
+Deliberate differences from pyHanko's ``DEFAULT_DIFF_POLICY`` (each also in README
+"## Verification"):
+
+1. **Annotations** (comments, stamps, highlights). pyHanko has no rule for them and calls
+   every added annotation ``OTHER`` (illegal), also under P=3, where the specification
+   permits "creating, deleting and modifying annotations". :class:`AnnotationRule` clears a
+   new non-widget annotation (and its new appearance streams, popups, the page's ``/Annots``
+   entry) at level ``ANNOTATIONS``. Consequences: after a P=3 certification or an approval
+   signature an added comment is a warning (``annotations_after_signing``); after P=1/P=2 it
+   is ``certification_violated``. Deleting or rewriting an annotation that existed when the
+   document was signed stays ``OTHER``: removing an overlay is exactly how the Shadow Hide
+   attack works, and a verifier cannot tell a harmless removal from that.
+2. **Form filling after an approval signature** is accepted by pyHanko silently; we report it
+   (``form_filled_after_signing`` with the field names) and check that each changed field
+   draws its value (:mod:`.appearance`).
+3. Everything else (signature fields, DSS/VRI, document timestamps, metadata, object and xref
+   streams, object freeing rejected, clobbering of shared objects) is pyHanko's rules as they
+   are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from pyhanko.pdf_utils import generic
+from pyhanko.pdf_utils.reader import HistoricalResolver
+from pyhanko.sign.diff_analysis import (
+    DEFAULT_DIFF_POLICY,
+    ModificationLevel,
+    QualifiedWhitelistRule,
+    ReferenceUpdate,
+    StandardDiffPolicy,
+    SuspiciousModification,
+)
+from pyhanko.sign.diff_analysis.commons import compare_dicts
+
+MAX_PAGES = 100_000
+
+
+def _page_refs(resolver: HistoricalResolver) -> list[generic.Reference]:
+    out: list[generic.Reference] = []
+    seen: set[generic.Reference] = set()
+
+    def walk(node: object) -> None:
+        if not isinstance(node, generic.IndirectObject) or len(out) > MAX_PAGES:
+            return
+        if node.reference in seen:
+            return
+        seen.add(node.reference)
+        obj = node.get_object()
+        if not isinstance(obj, generic.DictionaryObject):
+            return
+        kids = obj.get("/Kids") if "/Kids" in obj else None
+        if obj.get("/Type") == "/Pages" or isinstance(kids, generic.ArrayObject):
+            for kid in kids if isinstance(kids, generic.ArrayObject) else ():
+                walk(kid)
+        else:
+            out.append(node.reference)
+
+    walk(resolver.root.raw_get("/Pages"))
+    return out
+
+
+def _annot_refs(
+    page: generic.DictionaryObject,
+) -> tuple[list[generic.Reference], generic.Reference | None]:
+    if "/Annots" not in page:
+        return [], None
+    raw = page.raw_get("/Annots")
+    array_ref = raw.reference if isinstance(raw, generic.IndirectObject) else None
+    array = raw.get_object()
+    if not isinstance(array, generic.ArrayObject):
+        raise SuspiciousModification("/Annots is not an array")
+    refs = []
+    for item in array:
+        if not isinstance(item, generic.IndirectObject):
+            raise SuspiciousModification("/Annots holds a direct annotation")
+        refs.append(item.reference)
+    return refs, array_ref
+
+
+class AnnotationRule(QualifiedWhitelistRule):
+    """Clear annotations added after signing at level ``ANNOTATIONS`` (see module doc)."""
+
+    def apply_qualified(
+        self, old: HistoricalResolver, new: HistoricalResolver
+    ) -> Iterable[tuple[ModificationLevel, ReferenceUpdate]]:
+        try:
+            old_pages = _page_refs(old)
+            new_pages = _page_refs(new)
+        except (KeyError, TypeError, AttributeError):
+            return
+        if old_pages != new_pages:
+            return  # page tree changed: not an annotation matter
+        for page_ref in new_pages:
+            yield from self._page(old, new, page_ref)
+
+    def _page(
+        self, old: HistoricalResolver, new: HistoricalResolver, page_ref: generic.Reference
+    ) -> Iterator[tuple[ModificationLevel, ReferenceUpdate]]:
+        old_page = old(page_ref)
+        new_page = new(page_ref)
+        if not isinstance(old_page, generic.DictionaryObject) or not isinstance(
+            new_page, generic.DictionaryObject
+        ):
+            return
+        try:
+            old_annots, old_array_ref = _annot_refs(old_page)
+            new_annots, new_array_ref = _annot_refs(new_page)
+        except SuspiciousModification:
+            return
+        if old_annots == new_annots:
+            return
+        if set(old_annots) - set(new_annots):
+            return  # deleting annotations of the signed revision is not cleared (Shadow Hide)
+        try:
+            compare_dicts(old_page, new_page, frozenset(["/Annots"]))
+        except SuspiciousModification:
+            return  # the page changed beyond its /Annots
+        added = [r for r in new_annots if r not in set(old_annots)]
+        updates: list[tuple[ModificationLevel, ReferenceUpdate]] = []
+        for ref in added:
+            annot = new(ref)
+            if not isinstance(annot, generic.DictionaryObject):
+                return
+            if annot.get("/Subtype") == "/Widget":
+                continue  # form fields are the form rules' business
+            if not old.is_ref_unassignable(ref):
+                return  # an "added" annotation that reuses an object of the signed revision
+            updates.append((ModificationLevel.ANNOTATIONS, ReferenceUpdate(ref)))
+            for key in ("/AP", "/Popup", "/RC"):
+                if key in annot:
+                    deps = new.collect_dependencies(
+                        annot.raw_get(key), since_revision=old.revision + 1
+                    )
+                    updates.extend(
+                        (ModificationLevel.ANNOTATIONS, ReferenceUpdate(d)) for d in deps
+                    )
+        if not updates:
+            return
+        # the page itself (blanket: pages are referenced from many places) and its /Annots
+        updates.append((ModificationLevel.ANNOTATIONS, ReferenceUpdate(page_ref)))
+        if new_array_ref is not None and (
+            new_array_ref == old_array_ref or old.is_ref_unassignable(new_array_ref)
+        ):
+            updates.append((ModificationLevel.ANNOTATIONS, ReferenceUpdate(new_array_ref)))
+        yield from updates
+
+
+def verification_policy() -> StandardDiffPolicy:
+    """pyHanko's default rules plus :class:`AnnotationRule`."""
+    base = DEFAULT_DIFF_POLICY
+    return StandardDiffPolicy(
+        global_rules=[*base.global_rules, AnnotationRule()],
+        form_rule=base.form_rule,
+        reject_object_freeing=base.reject_object_freeing,
+        ignore_orphaned_objects=base.ignore_orphaned_objects,
+        ignore_identical_objects=base.ignore_identical_objects,
+    )

@@ -1,0 +1,383 @@
+"""Validate one signature or document timestamp into a :class:`SignatureResult`.
+
+Every exception is caught here (DESIGN §5.3 item 4): structural ones become the finding
+they stand for (``malformed_signature``, ``no_certificates``...), anything else becomes that
+signature's ``could_not_validate`` while the file's other signatures are still reported.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import Any
+
+from asn1crypto import x509
+from pyhanko.pdf_utils import generic, misc
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign.general import CMSExtractionError
+from pyhanko.sign.validation import EmbeddedPdfSignature
+from pyhanko.sign.validation.errors import DisallowedAlgorithmError, SignatureValidationError
+from pyhanko.sign.validation.pdf_embedded import (
+    async_validate_pdf_signature,
+    async_validate_pdf_timestamp,
+)
+
+from desktop_signer.verification import certinfo
+from desktop_signer.verification.chain import (
+    SIGNING_KEY_USAGE,
+    TIMESTAMP_KEY_USAGE,
+    Revinfo,
+    merge,
+    signature_revinfo,
+    validation_context,
+)
+from desktop_signer.verification.changes import ChangeJudgement, byte_range_problem, judge_changes
+from desktop_signer.verification.fields import (
+    SUPPORTED_SIGNATURE_SUBFILTERS,
+    TIMESTAMP_SUBFILTER,
+    SignatureEntry,
+    widget_location,
+)
+from desktop_signer.verification.findings import finding
+from desktop_signer.verification.model import (
+    Certification,
+    Finding,
+    Kind,
+    PadesLevel,
+    SignatureResult,
+    Signer,
+    SigningTime,
+    verdict_from,
+)
+from desktop_signer.verification.options import VerifyOptions
+from desktop_signer.verification.structure import UnanalysedData
+from desktop_signer.verification.trustcheck import TrustJudgement, judge_certificate
+
+
+@dataclass
+class DocumentContext:
+    reader: PdfFileReader
+    size: int
+    options: VerifyOptions
+    pages: dict[generic.Reference, int]
+    revinfo: Revinfo
+    certification_p: int | None
+    unanalysed: UnanalysedData | None
+    doc_timestamp_revisions: list[int]  # revisions signed by document timestamps
+
+
+class _TimestampAsSig(EmbeddedPdfSignature):
+    """An /ETSI.RFC3161 signature dictionary typed /Sig (seen in ETSI plugtest files)."""
+
+    @property
+    def sig_object_type(self) -> generic.NameObject:
+        return generic.NameObject("/DocTimeStamp")
+
+
+def _text(d: generic.DictionaryObject | None, key: str) -> str | None:
+    if d is None or key not in d:
+        return None
+    try:
+        value = d[key]
+    except (misc.PdfError, KeyError, TypeError, ValueError):
+        return None
+    return str(value) if isinstance(value, str) else None
+
+
+def _kind(entry: SignatureEntry) -> Kind:
+    if entry.is_document_timestamp:
+        return "document_timestamp"
+    refs = entry.sig_dict.get("/Reference") if entry.sig_dict is not None else None
+    if isinstance(refs, generic.ArrayObject):
+        for ref in refs:
+            obj = ref.get_object()
+            method = (
+                obj.get("/TransformMethod") if isinstance(obj, generic.DictionaryObject) else None
+            )
+            if method == "/DocMDP":
+                return "certification"
+    return "approval"
+
+
+def _base(ctx: DocumentContext, entry: SignatureEntry) -> SignatureResult:
+    page = rect = None
+    for widget in entry.widgets:
+        try:
+            page, rect = widget_location(ctx.reader, widget, ctx.pages)
+        except (misc.PdfError, KeyError, TypeError, ValueError, AttributeError):
+            continue
+        if page is not None:
+            break
+    return SignatureResult(
+        field=entry.name,
+        kind=_kind(entry) if entry.sig_dict is not None else "approval",
+        verdict="indeterminate",
+        integrity="unknown",
+        coverage="unknown",
+        modification="unknown",
+        trust="unknown",
+        revocation="not_checked",
+        findings=(),
+        reason=_text(entry.sig_dict, "/Reason"),
+        location=_text(entry.sig_dict, "/Location"),
+        page=page,
+        rect=rect,
+    )
+
+
+def _finish(result: SignatureResult, findings: list[Finding]) -> SignatureResult:
+    return replace(result, findings=tuple(findings), verdict=verdict_from(findings))
+
+
+def _signer_from_cms(emb: EmbeddedPdfSignature | None) -> Signer | None:
+    if emb is None:
+        return None
+    try:
+        return certinfo.signer_of(emb.signer_cert)
+    except Exception:
+        return None
+
+
+async def validate_entry(ctx: DocumentContext, entry: SignatureEntry) -> SignatureResult:
+    base = _base(ctx, entry)
+    try:
+        return await _validate(ctx, entry, base)
+    except Exception as exc:
+        return _finish(
+            base, [finding("could_not_validate", detail=f"{type(exc).__name__}: {exc}"[:300])]
+        )
+
+
+async def _validate(
+    ctx: DocumentContext, entry: SignatureEntry, base: SignatureResult
+) -> SignatureResult:
+    if entry.sig_dict is None:
+        return _finish(base, [finding("malformed_signature", reason="value_not_a_dictionary")])
+    subfilter = entry.subfilter
+    timestamp = entry.is_document_timestamp
+    if not timestamp and subfilter not in SUPPORTED_SIGNATURE_SUBFILTERS:
+        emb = _try_embedded(ctx, entry, timestamp)
+        return _finish(
+            replace(base, signer=_signer_from_cms(emb)),
+            [finding("unsupported_signature", subfilter=subfilter or "")],
+        )
+    if timestamp and subfilter != TIMESTAMP_SUBFILTER:
+        return _finish(base, [finding("unsupported_signature", subfilter=subfilter or "")])
+    try:
+        emb = _embedded(ctx, entry, timestamp)
+    except _Malformed as m:
+        return _finish(base, [m.finding])
+    return await _validate_embedded(ctx, entry, base, emb, timestamp)
+
+
+class _Malformed(Exception):
+    def __init__(self, f: Finding) -> None:
+        super().__init__(f.code)
+        self.finding = f
+
+
+def _try_embedded(
+    ctx: DocumentContext, entry: SignatureEntry, timestamp: bool
+) -> EmbeddedPdfSignature | None:
+    try:
+        return _embedded(ctx, entry, timestamp)
+    except Exception:
+        return None
+
+
+def _embedded(ctx: DocumentContext, entry: SignatureEntry, timestamp: bool) -> EmbeddedPdfSignature:
+    assert entry.sig_dict is not None
+    contents = entry.sig_dict.get("/Contents")
+    if isinstance(contents, (generic.ByteStringObject, generic.TextStringObject)):
+        raw = contents.original_bytes
+        if not raw.strip(b"\x00"):
+            raise _Malformed(finding("malformed_signature", reason="empty_contents"))
+    cls = (
+        _TimestampAsSig
+        if timestamp and entry.sig_dict.get("/Type") != "/DocTimeStamp"
+        else EmbeddedPdfSignature
+    )
+    try:
+        emb = cls(ctx.reader, entry.field_dict, entry.names[0])
+    except CMSExtractionError as exc:
+        if "certificate" in str(exc).lower():
+            raise _Malformed(finding("no_certificates", detail=str(exc)[:300])) from exc
+        raise _Malformed(finding("malformed_signature", detail=str(exc)[:300])) from exc
+    except (misc.PdfError, ValueError, TypeError, KeyError, AssertionError) as exc:
+        raise _Malformed(
+            finding("malformed_signature", detail=f"{type(exc).__name__}: {exc}"[:300])
+        ) from exc
+    try:
+        emb.signer_cert  # noqa: B018  (raises when the CMS carries no signer certificate)
+    except CMSExtractionError as exc:
+        raise _Malformed(finding("no_certificates", detail=str(exc)[:300])) from exc
+    return emb
+
+
+def _pades_level(
+    subfilter: str | None,
+    has_timestamp: bool,
+    ltv: bool,
+    lta: bool,
+) -> PadesLevel | None:
+    if subfilter != "/ETSI.CAdES.detached":
+        return None
+    if not has_timestamp:
+        return "B-B"
+    if not ltv:
+        return "B-T"
+    return "B-LTA" if lta else "B-LT"
+
+
+async def _validate_embedded(
+    ctx: DocumentContext,
+    entry: SignatureEntry,
+    base: SignatureResult,
+    emb: EmbeddedPdfSignature,
+    timestamp: bool,
+) -> SignatureResult:
+    findings: list[Finding] = []
+    options = ctx.options
+    br_problem = byte_range_problem(emb, ctx.size)
+    signed_end = 0
+    if br_problem is None:
+        signed_end = int(emb.byte_range[2]) + int(emb.byte_range[3])
+    revinfo = merge(ctx.revinfo, signature_revinfo(emb.signed_data, emb.signer_info))
+    embedded_certs = list(emb.other_embedded_certs)
+    first_vc = validation_context(
+        options.trust,
+        revinfo,
+        options.at,
+        fetching=False,
+        hard_fail=False,
+        timeout=options.fetch_timeout,
+    )
+    status: Any
+    try:
+        if timestamp:
+            status = await async_validate_pdf_timestamp(emb, first_vc, skip_diff=True)
+        else:
+            status = await async_validate_pdf_signature(
+                emb, first_vc, skip_diff=True, key_usage_settings=SIGNING_KEY_USAGE
+            )
+    except DisallowedAlgorithmError as exc:
+        return _finish(
+            replace(base, signer=_signer_from_cms(emb)),
+            [finding("weak_digest", detail=str(exc)[:300])],
+        )
+    except SignatureValidationError as exc:
+        return _finish(
+            replace(base, signer=_signer_from_cms(emb)),
+            [finding("malformed_signature", detail=str(exc)[:300])],
+        )
+    except (
+        CMSExtractionError,
+        ValueError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        NotImplementedError,
+    ) as exc:
+        return _finish(
+            replace(base, signer=_signer_from_cms(emb)),
+            [finding("malformed_signature", detail=f"{type(exc).__name__}: {exc}"[:300])],
+        )
+
+    intact = bool(status.intact and status.valid)
+    if br_problem is not None:
+        intact = False
+        findings.append(finding("coverage_partial", reason=br_problem))
+    if not intact:
+        findings.append(finding("integrity_failed"))
+    indic = status.trust_problem_indic
+    if indic is not None and "CRYPTO_CONSTRAINTS" in str(indic):
+        findings.append(finding("weak_digest", digest=status.md_algorithm))
+
+    changes = ChangeJudgement()
+    if br_problem is None:
+        changes = judge_changes(ctx.reader, emb, ctx.certification_p, ctx.unanalysed, signed_end)
+        findings.extend(changes.findings)
+
+    # signing time: a trusted signature timestamp proves it; /M or signingTime only claims it
+    ts_status = None if timestamp else status.timestamp_validity
+    claimed: datetime | None = None if timestamp else status.signer_reported_dt
+    proven: datetime | None = None
+    signing_time = SigningTime(claimed=claimed)
+    if timestamp:
+        proven = status.timestamp if intact else None
+        signing_time = SigningTime(
+            timestamp=status.timestamp,
+            timestamp_authority=status.signing_cert.subject.human_friendly,
+            timestamp_valid=intact and status.trusted,
+        )
+    elif ts_status is not None:
+        ts_ok = bool(ts_status.intact and ts_status.valid)
+        if ts_ok and ts_status.trusted:
+            proven = ts_status.timestamp
+        signing_time = SigningTime(
+            claimed=claimed,
+            timestamp=ts_status.timestamp,
+            timestamp_authority=ts_status.signing_cert.subject.human_friendly,
+            timestamp_valid=ts_ok and ts_status.trusted,
+        )
+        if not ts_ok:
+            findings.append(finding("timestamp_invalid"))
+        elif not ts_status.trusted:
+            findings.append(
+                finding("untrusted", severity="warning", effect="none", what="timestamp")
+            )
+    else:
+        findings.append(finding("no_timestamp"))
+
+    cert: x509.Certificate = status.signing_cert
+    judgement = TrustJudgement()
+    if intact:
+        judgement = await judge_certificate(
+            cert,
+            embedded_certs + list(revinfo.certs),
+            revinfo,
+            options,
+            TIMESTAMP_KEY_USAGE if timestamp else SIGNING_KEY_USAGE,
+            claimed_time=claimed,
+            proven_time=proven,
+            what="timestamp" if timestamp else "signer",
+        )
+        findings.extend(judgement.findings)
+
+    ltv = (
+        judgement.revocation == "good"
+        and judgement.revocation_source == "embedded"
+        and (timestamp or signing_time.timestamp_valid is True)
+    )
+    if not ltv and not timestamp and intact:
+        findings.append(finding("no_ltv"))
+    revision = emb.signed_revision
+    lta = any(r > revision for r in ctx.doc_timestamp_revisions)
+    certification = None
+    if base.kind == "certification" and changes.permission is not None:
+        certification = Certification(changes.permission, changes.certification_violated)
+
+    result = replace(
+        base,
+        integrity="ok" if intact else "failed",
+        coverage="partial" if br_problem else changes.coverage,
+        modification="other" if br_problem else changes.modification,
+        trust=judgement.trust,
+        revocation=judgement.revocation,
+        revocation_source=judgement.revocation_source,
+        trust_anchor=judgement.trust_anchor,
+        chain=judgement.chain,
+        revision=revision + 1,
+        signer=certinfo.signer_of(cert),
+        signing_time=signing_time,
+        pades_level=None
+        if timestamp
+        else _pades_level(entry.subfilter, signing_time.timestamp is not None, ltv, lta),
+        ltv=ltv,
+        certification=certification,
+        digest_algorithm=str(status.md_algorithm),
+        signature_algorithm=str(status.pkcs7_signature_mechanism),
+        changed_fields=changes.changed_fields,
+        signed_revision_end=signed_end or None,
+    )
+    return _finish(result, findings)

@@ -1,0 +1,227 @@
+"""Judge a signer's (or a timestamp authority's) certificate: trust, revocation, flags."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from asn1crypto import x509
+from pyhanko.sign.validation.settings import KeyUsageConstraints
+from pyhanko_certvalidator import ValidationContext
+
+from desktop_signer.trust.certfiles import sha256_hex
+from desktop_signer.trust.store import TrustConfig
+from desktop_signer.verification.certinfo import chain_entry, issuer_walk
+from desktop_signer.verification.chain import (
+    ChainOutcome,
+    Revinfo,
+    evaluate_chain,
+    validation_context,
+)
+from desktop_signer.verification.findings import finding
+from desktop_signer.verification.model import (
+    ChainCertificate,
+    Finding,
+    Revocation,
+    RevocationSource,
+    Trust,
+)
+from desktop_signer.verification.options import VerifyOptions
+
+
+@dataclass
+class TrustJudgement:
+    trust: Trust = "unknown"
+    revocation: Revocation = "not_checked"
+    revocation_source: RevocationSource = "none"
+    trust_anchor: str | None = None
+    chain: tuple[ChainCertificate, ...] = ()
+    findings: list[Finding] = field(default_factory=list)
+    validated_at_timestamp: bool = False  # trusted only at the proven signing time (LTV)
+
+
+def pinned_anchors(trust: TrustConfig, pool: list[x509.Certificate]) -> list[x509.Certificate]:
+    """Certificates carried by the document that equal an accepted pin become anchors."""
+    return [c for c in pool if sha256_hex(c) in trust.accepted_pins]
+
+
+def flag_findings(
+    trust: TrustConfig, cert: x509.Certificate, pool: list[x509.Certificate]
+) -> list[Finding]:
+    """``development_ca`` / ``training_ca`` when the chain ends in a known non-production CA."""
+    registry = trust.registry()
+    out: list[Finding] = []
+    seen: set[str] = set()
+    for c in issuer_walk(cert, pool):
+        flag = registry.flag_for(c)
+        if flag is None or flag in seen:
+            continue
+        seen.add(flag)
+        name = c.subject.human_friendly
+        if flag == "training_ca" and trust.training_mode:
+            out.append(finding("training_ca", severity="info", effect="none", ca=name))
+        else:
+            out.append(finding(flag, ca=name))
+    return out
+
+
+async def judge_certificate(
+    cert: x509.Certificate,
+    others: list[x509.Certificate],
+    revinfo: Revinfo,
+    options: VerifyOptions,
+    usage: KeyUsageConstraints | None,
+    *,
+    claimed_time: datetime | None,
+    proven_time: datetime | None,
+    what: str = "signer",
+) -> TrustJudgement:
+    """Trust and revocation of ``cert`` at the validation time (``--at`` or now).
+
+    ``proven_time`` is a signing time proven by a trusted timestamp: an expired certificate
+    that was valid then, with revocation data embedded, is judged at that time (long-term
+    validation); a revocation after it does not make the signature invalid.
+    """
+    trust = options.trust
+    moment = options.at
+    extra = pinned_anchors(trust, [cert, *others])
+    pool = [cert, *others, *extra] + [x509.Certificate.load(a.der) for a in trust.anchors]
+    j = TrustJudgement()
+    j.findings.extend(flag_findings(trust, cert, pool))
+
+    def vc(
+        hard: bool, fetch: bool, at: datetime | None = moment, retro: bool = False
+    ) -> ValidationContext:
+        return validation_context(
+            trust,
+            revinfo,
+            at,
+            fetching=fetch,
+            hard_fail=hard,
+            timeout=options.fetch_timeout,
+            extra_anchors=extra,
+            retroactive=retro,
+        )
+
+    outcome = await evaluate_chain(cert, others, vc(hard=False, fetch=False), usage)
+    if outcome.status == "expired" and proven_time is not None and revinfo.has_revocation_data:
+        at_proof = await evaluate_chain(
+            cert, others, vc(hard=True, fetch=False, at=proven_time, retro=True), usage
+        )
+        if at_proof.status == "ok":
+            outcome = at_proof
+            j.validated_at_timestamp = True
+            j.findings.append(
+                finding(
+                    "expired", severity="info", effect="none", what=what, at=proven_time.isoformat()
+                )
+            )
+    if outcome.path is not None:
+        j.chain = tuple(chain_entry(c) for c in outcome.path.iter_certs(include_root=True))
+    if outcome.status == "ok" or outcome.status == "revocation_unknown":
+        j.trust = "trusted"
+        if outcome.path is not None:
+            j.trust_anchor = outcome.path.trust_anchor.authority.name.human_friendly
+        await _revocation(
+            j, cert, others, options, usage, vc, outcome, claimed_time, proven_time, what
+        )
+        return j
+    if outcome.status == "revoked":
+        j.trust = "untrusted"
+        _revoked(j, outcome, "embedded", claimed_time, proven_time, what)
+        return j
+    j.trust = "untrusted"
+    code = {
+        "expired": "expired",
+        "not_yet_valid": "not_yet_valid",
+        "key_usage": "key_usage",
+        "weak_algorithm": "weak_digest",
+    }.get(outcome.status, "untrusted")
+    j.findings.append(finding(code, what=what, detail=outcome.detail[:300]))
+    if code != "untrusted" and outcome.path is None:
+        j.findings.append(finding("untrusted", what=what))
+    return j
+
+
+async def _revocation(
+    j: TrustJudgement,
+    cert: x509.Certificate,
+    others: list[x509.Certificate],
+    options: VerifyOptions,
+    usage: KeyUsageConstraints | None,
+    vc: Callable[..., ValidationContext],
+    soft: ChainOutcome,
+    claimed_time: datetime | None,
+    proven_time: datetime | None,
+    what: str,
+) -> None:
+    if j.validated_at_timestamp:
+        j.revocation, j.revocation_source = "good", "embedded"
+        return
+    embedded = await evaluate_chain(cert, others, vc(hard=True, fetch=False), usage)
+    if embedded.status == "ok":
+        j.revocation, j.revocation_source = "good", "embedded"
+        return
+    if embedded.status == "revoked":
+        _revoked(j, embedded, "embedded", claimed_time, proven_time, what)
+        return
+    if not options.offline:
+        online = await evaluate_chain(cert, others, vc(hard=True, fetch=True), usage)
+        if online.status == "ok":
+            j.revocation, j.revocation_source = "good", "online"
+            return
+        if online.status == "revoked":
+            _revoked(j, online, "online", claimed_time, proven_time, what)
+            return
+    j.revocation, j.revocation_source = "unknown", "none"
+    offline = "yes" if options.offline else "no"
+    if options.revocation_hard_fail:
+        f = finding(
+            "revocation_unknown",
+            severity="error",
+            effect="indeterminate",
+            what=what,
+            offline=offline,
+        )
+    else:
+        f = finding("revocation_unknown", what=what, offline=offline)
+    j.findings.append(f)
+
+
+def _revoked(
+    j: TrustJudgement,
+    outcome: ChainOutcome,
+    source: RevocationSource,
+    claimed_time: datetime | None,
+    proven_time: datetime | None,
+    what: str,
+) -> None:
+    """Revoked before the signing time: invalid. After a signing time proven by a trusted
+    timestamp: the signature stands (a warning). After a merely claimed time: indeterminate
+    (ETSI REVOKED_NO_POE)."""
+    j.revocation, j.revocation_source = "revoked", source
+    j.trust = "untrusted"
+    when = outcome.revocation_date
+    date = when.isoformat() if when else ""
+    reason = outcome.revocation_reason or ""
+    ca = "yes" if outcome.ca_revoked else "no"
+    if when is not None and proven_time is not None and when > proven_time:
+        j.trust = "trusted"
+        j.findings.append(
+            finding(
+                "revoked",
+                severity="warning",
+                effect="none",
+                what=what,
+                date=date,
+                reason=reason,
+                ca=ca,
+            )
+        )
+    elif when is not None and claimed_time is not None and when > claimed_time:
+        j.findings.append(
+            finding("revoked", effect="indeterminate", what=what, date=date, reason=reason, ca=ca)
+        )
+    else:
+        j.findings.append(finding("revoked", what=what, date=date, reason=reason, ca=ca))
