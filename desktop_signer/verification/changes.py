@@ -10,7 +10,7 @@ from pyhanko.sign.diff_analysis import DiffResult, ModificationLevel, Suspicious
 from pyhanko.sign.validation import EmbeddedPdfSignature, SignatureCoverageLevel
 
 from desktop_signer.verification.appearance import appearance_mismatch
-from desktop_signer.verification.fields import signature_entries
+from desktop_signer.verification.fields import signature_entries, signature_field_names
 from desktop_signer.verification.findings import finding
 from desktop_signer.verification.model import Coverage, Finding, Modification
 from desktop_signer.verification.policy import verification_policy
@@ -139,9 +139,32 @@ def _diff(
         _check_appearances(reader, emb, filled, j)
     if level == ModificationLevel.ANNOTATIONS:
         j.findings.append(finding("annotations_after_signing"))
+    if permission is not None:
+        _unsigned_fields_added(reader, emb, j)
     if permission is not None and level.value > permission:
         j.certification_violated = True
         j.findings.append(finding("certification_violated", permission=permission))
+
+
+def _unsigned_fields_added(
+    reader: PdfFileReader, emb: EmbeddedPdfSignature, j: ChangeJudgement
+) -> None:
+    """After a certification, signing is permitted (P=2/3) but adding a signature field that
+    stays empty is not: it is how the Sneaky Signature Attack draws content (ISO 32000-2
+    §12.8.2.2.2; iText flags it as UNEXPECTED_FORM_FIELD). pyHanko clears new invisible
+    signature fields as long-term-validation updates, whether or not they were ever signed."""
+    before = signature_field_names(reader.get_historical_resolver(emb.signed_revision).root)
+    now = signature_field_names(reader.root)
+    added = sorted(name for name, filled in now.items() if name not in before and not filled)
+    if added and not j.certification_violated:
+        j.modification = "other"
+        j.certification_violated = True
+        j.findings.append(
+            finding(
+                "modified_after_signing", reason="unsigned_field_added", fields=", ".join(added)
+            )
+        )
+        j.findings.append(finding("certification_violated", permission=j.permission))
 
 
 def _check_appearances(

@@ -10,6 +10,7 @@ import asyncio
 import hashlib
 import io
 import logging
+import re
 from dataclasses import replace
 from datetime import UTC, datetime
 
@@ -21,7 +22,12 @@ from desktop_signer.verification import visual_hook
 from desktop_signer.verification.chain import Revinfo, document_revinfo
 from desktop_signer.verification.fields import SignatureEntry, page_numbers, signature_entries
 from desktop_signer.verification.findings import finding
-from desktop_signer.verification.model import FileReport, SignatureResult, file_verdict
+from desktop_signer.verification.model import (
+    FileReport,
+    SignatureResult,
+    file_verdict,
+    verdict_from,
+)
 from desktop_signer.verification.options import VerifyOptions
 from desktop_signer.verification.signature import DocumentContext, validate_entry
 from desktop_signer.verification.structure import find_unanalysed_data
@@ -103,14 +109,26 @@ def validate_bytes(name: str, data: bytes, options: VerifyOptions) -> FileReport
     """The full report for one file's bytes (in this process, no limits)."""
     started = datetime.now(UTC)
     digest = hashlib.sha256(data).hexdigest()
-    if not data.lstrip()[:1024].find(b"%PDF") >= 0 and b"%PDF" not in data[:1024]:
+    if b"%PDF" not in data[:1024]:
         return unreadable(name, data, "not_a_pdf", options=options)
     try:
         reader = _open(data)
     except PermissionError as exc:
         return unreadable(name, data, "encrypted", str(exc), options)
     except Exception as exc:
-        return unreadable(name, data, "read_error", f"{type(exc).__name__}: {exc}", options)
+        detail = f"{type(exc).__name__}: {exc}"
+        broken = broken_structure_signatures(data, detail)
+        if broken:
+            return FileReport(
+                file=name,
+                sha256=digest,
+                verdict=file_verdict(broken),
+                validated_at=started,
+                signatures=broken,
+                validation_time=options.at or started,
+                offline=options.offline,
+            )
+        return unreadable(name, data, "read_error", detail, options)
 
     try:
         entries = signature_entries(reader)
@@ -160,6 +178,38 @@ def validate_bytes(name: str, data: bytes, options: VerifyOptions) -> FileReport
         offline=options.offline,
         revisions=revisions,
     )
+
+
+_BYTE_RANGE = re.compile(rb"/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]")
+
+
+def broken_structure_signatures(data: bytes, detail: str) -> tuple[SignatureResult, ...]:
+    """A file with signature dictionaries whose PDF structure cannot be parsed at all (bytes
+    removed, ``/Encrypt null``...) is a broken or forged structure: each signature found by
+    its ``/ByteRange`` is reported invalid rather than the file as merely unreadable."""
+    out: list[SignatureResult] = []
+    for n, m in enumerate(_BYTE_RANGE.finditer(data), start=1):
+        start1, len1, start2, len2 = (int(g) for g in m.groups())
+        findings = [finding("malformed_signature", reason="unreadable_structure", detail=detail)]
+        if start1 != 0 or start1 + len1 > len(data) or start2 + len2 > len(data):
+            findings += [
+                finding("coverage_partial", reason="outside_file"),
+                finding("integrity_failed"),
+            ]
+        out.append(
+            SignatureResult(
+                field=f"#{n}",
+                kind="approval",
+                verdict=verdict_from(findings),
+                integrity="failed" if len(findings) > 1 else "unknown",
+                coverage="partial" if len(findings) > 1 else "unknown",
+                modification="unknown",
+                trust="unknown",
+                revocation="not_checked",
+                findings=tuple(findings),
+            )
+        )
+    return tuple(out)
 
 
 def could_not_validate(

@@ -129,6 +129,21 @@ def signature_entries(reader: PdfFileReader) -> list[SignatureEntry]:
     return entries
 
 
+def signature_field_names(root: generic.DictionaryObject) -> dict[str, bool]:
+    """Every signature field of a revision (given its catalog): name -> filled."""
+    try:
+        fields = root["/AcroForm"]["/Fields"]
+    except (KeyError, TypeError):
+        return {}
+    found: list[tuple[str, generic.DictionaryObject]] = []
+    _walk(fields, "", [], set(), found)
+    out: dict[str, bool] = {}
+    for name, field_dict in found:
+        value = field_dict.get("/V") if "/V" in field_dict else None
+        out[name] = value is not None and not isinstance(value, generic.NullObject)
+    return out
+
+
 def page_numbers(reader: PdfFileReader) -> dict[generic.Reference, int]:
     """Page object reference -> 1-based page number (cycle-safe page-tree walk)."""
     out: dict[generic.Reference, int] = {}

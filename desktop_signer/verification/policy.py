@@ -16,8 +16,14 @@ Deliberate differences from pyHanko's ``DEFAULT_DIFF_POLICY`` (each also in READ
 2. **Form filling after an approval signature** is accepted by pyHanko silently; we report it
    (``form_filled_after_signing`` with the field names) and check that each changed field
    draws its value (:mod:`.appearance`).
-3. Everything else (signature fields, DSS/VRI, document timestamps, metadata, object and xref
-   streams, object freeing rejected, clobbering of shared objects) is pyHanko's rules as they
+3. **VRI entries of the DSS** may be rewritten by later long-term-validation updates
+   (:mod:`.dss_rule`).
+4. **Choice fields**: ``/I`` (selected indices) and ``/RV`` may change with ``/V`` when a
+   form is filled.
+5. **Freed objects** are accepted when nothing in the new revision refers to them
+   (:class:`UnreachableFreedRule`); pyHanko rejects every freeing.
+6. Everything else (signature fields, DSS/VRI, document timestamps, metadata, object and xref
+   streams, clobbering of shared objects) is pyHanko's rules as they
    are.
 """
 
@@ -36,6 +42,16 @@ from pyhanko.sign.diff_analysis import (
     SuspiciousModification,
 )
 from pyhanko.sign.diff_analysis.commons import compare_dicts
+from pyhanko.sign.diff_analysis.constants import VALUE_UPDATE_KEYS
+from pyhanko.sign.diff_analysis.form_rules_api import FormUpdatingRule
+from pyhanko.sign.diff_analysis.rules.form_field_rules import (
+    DSSCompareRule,
+    GenericFieldModificationRule,
+    SigFieldCreationRule,
+    SigFieldModificationRule,
+)
+
+from desktop_signer.verification.dss_rule import LenientVRIDSSRule
 
 MAX_PAGES = 100_000
 
@@ -150,13 +166,58 @@ class AnnotationRule(QualifiedWhitelistRule):
         yield from updates
 
 
+class UnreachableFreedRule(QualifiedWhitelistRule):
+    """Clear objects freed in a later revision when nothing in that revision refers to them.
+
+    pyHanko rejects every freeing instruction. Writers such as iText free objects that an
+    update made unused (``real/itext/SVIT_*``); freeing an object nobody refers to cannot
+    change what is drawn. Freeing an object that is still referenced turns it into ``null``
+    under the reader's feet (the Hide-and-Replace trick); that stays unexplained.
+    """
+
+    def apply_qualified(
+        self, old: HistoricalResolver, new: HistoricalResolver
+    ) -> Iterable[tuple[ModificationLevel, ReferenceUpdate]]:
+        freed = new.refs_freed_in_revision()
+        if not freed:
+            return
+        new._load_reverse_xref_cache()
+        for ref in freed:
+            if not new._get_usages_of_ref(ref):
+                yield ModificationLevel.LTA_UPDATES, ReferenceUpdate(ref)
+
+
+# ISO 32000-2 table 231: /I (selected option indices) is part of a choice field's value and
+# changes with /V; /RV is a text field's rich-text value. pyHanko only lets /V change, so
+# filling a list box flagged the whole document as modified (real/dss/pades-signed-filled-form).
+VALUE_KEYS = VALUE_UPDATE_KEYS | frozenset({"/I", "/RV"})
+
+
+def _rules() -> list[QualifiedWhitelistRule]:
+    rules: list[QualifiedWhitelistRule] = []
+    for rule in DEFAULT_DIFF_POLICY.global_rules:
+        if isinstance(getattr(rule, "rule", None), DSSCompareRule):
+            rules.append(LenientVRIDSSRule().as_qualified(ModificationLevel.LTA_UPDATES))
+        else:
+            rules.append(rule)
+    rules.append(AnnotationRule())
+    rules.append(UnreachableFreedRule())
+    return rules
+
+
 def verification_policy() -> StandardDiffPolicy:
-    """pyHanko's default rules plus :class:`AnnotationRule`."""
+    """pyHanko's default rules with the differences listed in the module doc."""
     base = DEFAULT_DIFF_POLICY
     return StandardDiffPolicy(
-        global_rules=[*base.global_rules, AnnotationRule()],
-        form_rule=base.form_rule,
-        reject_object_freeing=base.reject_object_freeing,
+        global_rules=_rules(),
+        form_rule=FormUpdatingRule(
+            field_rules=[
+                SigFieldCreationRule(),
+                SigFieldModificationRule(),
+                GenericFieldModificationRule(value_update_keys=VALUE_KEYS),
+            ],
+        ),
+        reject_object_freeing=False,  # see UnreachableFreedRule
         ignore_orphaned_objects=base.ignore_orphaned_objects,
         ignore_identical_objects=base.ignore_identical_objects,
     )

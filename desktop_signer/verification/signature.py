@@ -66,6 +66,11 @@ class DocumentContext:
     doc_timestamp_revisions: list[int]  # revisions signed by document timestamps
 
 
+# BSI TR-03111 plain ECDSA (ecdsa-plain-SHA*): neither pyHanko nor cryptography verify it, and
+# saying "invalid" about a signature we cannot check would be wrong (DSS: valid).
+PLAIN_ECDSA_ARC = "0.4.0.127.0.7.1.1.4.1."
+
+
 class _TimestampAsSig(EmbeddedPdfSignature):
     """An /ETSI.RFC3161 signature dictionary typed /Sig (seen in ETSI plugtest files)."""
 
@@ -170,6 +175,10 @@ async def _validate(
     return await _validate_embedded(ctx, entry, base, emb, timestamp)
 
 
+def _describe(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}"[:300]
+
+
 class _Malformed(Exception):
     def __init__(self, f: Finding) -> None:
         super().__init__(f.code)
@@ -242,8 +251,17 @@ async def _validate_embedded(
     signed_end = 0
     if br_problem is None:
         signed_end = int(emb.byte_range[2]) + int(emb.byte_range[3])
-    revinfo = merge(ctx.revinfo, signature_revinfo(emb.signed_data, emb.signer_info))
-    embedded_certs = list(emb.other_embedded_certs)
+    try:
+        revinfo = merge(ctx.revinfo, signature_revinfo(emb.signed_data, emb.signer_info))
+        embedded_certs = list(emb.other_embedded_certs)
+    except (CMSExtractionError, ValueError, KeyError, TypeError, AssertionError) as exc:
+        return _finish(base, [finding("malformed_signature", detail=_describe(exc))])
+    mechanism = emb.signer_info["signature_algorithm"]["algorithm"].dotted
+    if mechanism.startswith(PLAIN_ECDSA_ARC):
+        return _finish(
+            replace(base, signer=_signer_from_cms(emb)),
+            [finding("unsupported_signature", algorithm=mechanism)],
+        )
     first_vc = validation_context(
         options.trust,
         revinfo,
@@ -272,6 +290,7 @@ async def _validate_embedded(
         )
     except (
         CMSExtractionError,
+        AssertionError,
         ValueError,
         KeyError,
         TypeError,

@@ -28,20 +28,25 @@ class UnanalysedData:
     detail: str
 
 
-def _listed_offsets(reader: PdfFileReader) -> set[tuple[int, int, int]]:
-    """(id, generation, offset) of every object an xref table or stream points to."""
-    listed: set[tuple[int, int, int]] = set()
+# Writers often point an xref entry a few bytes before or after the object header (the
+# preceding end-of-line); readers tolerate it, so do we.
+OFFSET_SLACK = 32
+
+
+def _listed_offsets(reader: PdfFileReader) -> dict[tuple[int, int], list[int]]:
+    """(id, generation) -> offsets where xref tables or streams say the object is."""
+    listed: dict[tuple[int, int], list[int]] = {}
     xrefs = reader.xrefs
     for revision in range(xrefs.total_revisions):
         data = xrefs.get_xref_data(revision)
         sections = [data] + ([data.hybrid.xref_data] if data.hybrid is not None else [])
         for section in sections:
             for idnum, (generation, offset) in section.standard_xrefs.items():
-                listed.add((idnum, generation, offset))
+                listed.setdefault((idnum, generation), []).append(offset)
         meta = xrefs.get_xref_container_info(revision)
         if meta.stream_ref is not None:
             ref = meta.stream_ref
-            listed.add((ref.idnum, ref.generation, meta.start_location))
+            listed.setdefault((ref.idnum, ref.generation), []).append(meta.start_location)
     return listed
 
 
@@ -56,10 +61,10 @@ def find_unanalysed_data(
     """The first piece of unanalysed data after ``signed_end`` (end of the earliest signed
     revision), or None."""
     listed = _listed_offsets(reader)
-    listed_offsets = sorted(off for _i, _g, off in listed)
+    listed_offsets = sorted(off for offs in listed.values() for off in offs)
     for match in _OBJ_HEADER.finditer(data, signed_end):
         idnum, generation, offset = int(match.group(1)), int(match.group(2)), match.start()
-        if (idnum, generation, offset) in listed:
+        if any(abs(off - offset) <= OFFSET_SLACK for off in listed.get((idnum, generation), ())):
             continue
         if _inside_listed_stream(data, listed_offsets, offset):
             continue
