@@ -22,7 +22,7 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509 import load_der_x509_certificate
 
 from desktop_signer import __version__
-from desktop_signer.training import pki, softhsm
+from desktop_signer.training import letters, pki, softhsm
 from desktop_signer.training.errors import TrainingError
 from desktop_signer.training.identities import TRAINEES, Trainee
 from desktop_signer.training.ports import ensure_port_free, free_port
@@ -241,6 +241,7 @@ def _create(target: Path, port: int, module: Path,
     for f in cert_dir.glob("*.der"):
         f.unlink()
 
+    letters.write_letters(target / "surat")  # sample letters with "#" anchors
     urls = pki.ServiceUrls.for_base(pki.base_url(port))
     setup = TrainingSetup(
         directory=str(target),
