@@ -1,1 +1,19 @@
-"""PDF signature verification (DESIGN §5): reports people can trust."""
+"""PDF signature verification (DESIGN §5): verdicts people can trust.
+
+``verify_file(path, options)`` validates one file in a child process with time and memory
+limits and returns a :class:`FileReport` (plain data, no sentences).
+"""
+
+from desktop_signer.verification.isolation import verify_bytes, verify_file, verify_in_process
+from desktop_signer.verification.model import FileReport, Finding, SignatureResult
+from desktop_signer.verification.options import VerifyOptions
+
+__all__ = [
+    "FileReport",
+    "Finding",
+    "SignatureResult",
+    "VerifyOptions",
+    "verify_bytes",
+    "verify_file",
+    "verify_in_process",
+]

@@ -119,7 +119,9 @@ def validation_context(
         allow_fetching=fetching,
         crls=crls,
         ocsps=list(revinfo.ocsps),
-        revocation_mode="hard-fail" if hard_fail else "soft-fail",
+        # "require": every certificate needs revocation data, so "unknown" is visible;
+        # certvalidator's "hard-fail" passes certificates that name no revocation source.
+        revocation_mode="require" if hard_fail else "soft-fail",
         retroactive_revinfo=retroactive,
         **kwargs,  # type: ignore[arg-type]
     )

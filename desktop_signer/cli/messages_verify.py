@@ -1,0 +1,310 @@
+"""Texts of ``desktop-signer verify``, Indonesian first, English second.
+
+Finding messages are keyed ``finding_<code>``; a few codes have variants chosen by a param
+(``finding_<code>_<variant>``). Every message exists in both languages (a test checks it).
+"""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "verify_help": (
+        "verifikasi tanda tangan elektronik pada berkas PDF",
+        "verify the electronic signatures in PDF files",
+    ),
+    "verify_files_help": ("berkas PDF yang diperiksa", "PDF files to check"),
+    "verify_json_help": (
+        "keluarkan laporan JSON (satu baris per berkas jika lebih dari satu)",
+        "print the JSON report (one line per file when there are several)",
+    ),
+    "verify_trust_help": (
+        "sertifikat jangkar kepercayaan tambahan (PEM, DER, .p7b/.p7c); boleh berulang",
+        "additional trust anchor certificates (PEM, DER, .p7b/.p7c); may be repeated",
+    ),
+    "verify_certs_help": (
+        "sertifikat perantara tambahan untuk membangun rantai (bukan jangkar); boleh berulang",
+        "extra intermediate certificates for path building (not anchors); may be repeated",
+    ),
+    "verify_crl_help": (
+        "CRL lokal (DER atau PEM); boleh berulang",
+        "local CRLs (DER or PEM); may be repeated",
+    ),
+    "verify_offline_help": (
+        "jangan mengambil OCSP/CRL dari jaringan; hanya data yang tertanam dan --crl",
+        "do not fetch OCSP/CRL online; only embedded data and --crl",
+    ),
+    "verify_at_help": (
+        "nilai tanda tangan pada waktu ini (ISO 8601, misalnya 2024-05-01T10:00:00+07:00)",
+        "judge the signatures at this time (ISO 8601, e.g. 2024-05-01T10:00:00+07:00)",
+    ),
+    "verify_bad_time": (
+        "waktu tidak dikenali: {value} (gunakan ISO 8601, misalnya 2024-05-01T10:00:00Z)",
+        "unrecognised time: {value} (use ISO 8601, e.g. 2024-05-01T10:00:00Z)",
+    ),
+    "verify_trust_error": ("{path}: {what}", "{path}: {what}"),
+    "trust_err_certificate_file_unreadable": (
+        "berkas sertifikat tidak dapat dibaca",
+        "the certificate file cannot be read",
+    ),
+    "trust_err_not_a_certificate_file": (
+        "bukan berkas sertifikat (PEM, DER, .p7b atau .p7c)",
+        "not a certificate file (PEM, DER, .p7b or .p7c)",
+    ),
+    "trust_err_crl_file_unreadable": (
+        "berkas CRL tidak dapat dibaca",
+        "the CRL file cannot be read",
+    ),
+    "trust_err_not_a_crl_file": ("bukan berkas CRL (DER atau PEM)", "not a CRL file (DER or PEM)"),
+    "trust_err_registry_broken": (
+        "registri kepercayaan bawaan rusak; pasang ulang aplikasi",
+        "the bundled trust registry is damaged; reinstall the application",
+    ),
+    "trust_err_anchors_not_writable": (
+        "folder jangkar kepercayaan tidak dapat ditulis",
+        "the trust anchor folder is not writable",
+    ),
+    # verdicts
+    "verdict_valid": ("SAH", "VALID"),
+    "verdict_indeterminate": ("BELUM DAPAT DIPASTIKAN", "INDETERMINATE"),
+    "verdict_invalid": ("TIDAK SAH", "INVALID"),
+    "verdict_unsigned": ("TIDAK BERTANDA TANGAN", "UNSIGNED"),
+    "verdict_unreadable": ("TIDAK DAPAT DIBACA", "UNREADABLE"),
+    # one-sentence summaries
+    "summary_valid": (
+        "Semua {count} tanda tangan sah dan dokumen tidak diubah secara tidak sah setelah "
+        "ditandatangani.",
+        "All {count} signature(s) are valid and the document was not changed in a disallowed "
+        "way after signing.",
+    ),
+    "summary_valid_warnings": (
+        "Semua {count} tanda tangan sah, tetapi ada catatan yang perlu dibaca.",
+        "All {count} signature(s) are valid, but there are notes to read.",
+    ),
+    "summary_indeterminate": (
+        "Keabsahan belum dapat dipastikan: {reason}",
+        "Validity cannot be established: {reason}",
+    ),
+    "summary_invalid": (
+        "Dokumen ini TIDAK SAH: {reason}",
+        "This document is NOT VALID: {reason}",
+    ),
+    "summary_unsigned": (
+        "Berkas ini tidak memuat tanda tangan elektronik.",
+        "This file carries no electronic signature.",
+    ),
+    "summary_unreadable": (
+        "Berkas tidak dapat dibaca sebagai PDF ({problem}).",
+        "The file cannot be read as a PDF ({problem}).",
+    ),
+    "problem_not_found": ("berkas tidak ditemukan", "file not found"),
+    "problem_not_a_pdf": ("bukan berkas PDF", "not a PDF file"),
+    "problem_encrypted": ("terkunci dengan kata sandi", "protected by a password"),
+    "problem_read_error": ("struktur rusak", "damaged structure"),
+    # text report labels
+    "label_file": ("Berkas", "File"),
+    "label_result": ("Hasil", "Result"),
+    "label_signature": ("Tanda tangan {n}", "Signature {n}"),
+    "label_timestamp_sig": ("Stempel waktu dokumen {n}", "Document timestamp {n}"),
+    "label_certification_sig": ("Tanda tangan sertifikasi {n}", "Certification signature {n}"),
+    "label_field": ("kolom", "field"),
+    "label_revision": ("revisi", "revision"),
+    "label_page": ("halaman", "page"),
+    "label_signer": ("Penanda tangan", "Signed by"),
+    "label_issuer": ("Penerbit sertifikat", "Certificate issuer"),
+    "label_unchanged": ("Tidak berubah sejak ditandatangani", "Unchanged since signing"),
+    "label_timestamp": ("Stempel waktu tepercaya", "Trusted timestamp"),
+    "label_ltv": ("Dapat divalidasi jangka panjang (LTV)", "Long-term validation (LTV)"),
+    "label_trust": ("Rantai sertifikat", "Certificate chain"),
+    "label_revocation": ("Status pencabutan", "Revocation status"),
+    "label_level": ("Tingkat PAdES", "PAdES level"),
+    "label_claimed": (
+        "Waktu penandatanganan (menurut penanda tangan)",
+        "Signing time (as claimed by the signer)",
+    ),
+    "label_findings": ("Catatan", "Notes"),
+    "yes": ("ya", "yes"),
+    "no": ("tidak", "no"),
+    "unknown": ("tidak diketahui", "unknown"),
+    "none": ("tidak ada", "none"),
+    "nip": ("NIP/NIK", "NIP/NIK"),
+    "changed_how": ("tidak — {what}", "no — {what}"),
+    "modification_signatures_and_timestamps": (
+        "ya (hanya tanda tangan, stempel waktu, atau data validasi ditambahkan)",
+        "yes (only signatures, timestamps or validation data were added)",
+    ),
+    "modification_none": ("ya", "yes"),
+    "modification_form_filling": ("isian formulir diubah", "form fields were filled in"),
+    "modification_annotations": ("anotasi/komentar ditambahkan", "annotations/comments were added"),
+    "modification_other": ("isi dokumen diubah", "the document's content was changed"),
+    "modification_unknown": ("tidak dapat diperiksa", "could not be checked"),
+    "trust_trusted": ("tepercaya ({anchor})", "trusted ({anchor})"),
+    "trust_untrusted": ("tidak tepercaya", "not trusted"),
+    "trust_unknown": ("tidak diperiksa", "not checked"),
+    "revocation_good": ("tidak dicabut (sumber: {source})", "not revoked (source: {source})"),
+    "revocation_revoked": ("DICABUT (sumber: {source})", "REVOKED (source: {source})"),
+    "revocation_unknown": ("tidak diketahui", "unknown"),
+    "revocation_not_checked": ("tidak diperiksa", "not checked"),
+    "source_embedded": ("data tertanam di dokumen", "data embedded in the document"),
+    "source_online": ("diperiksa daring", "checked online"),
+    "source_none": ("tidak ada", "none"),
+    "timestamp_yes": ("ya, {time} oleh {tsa}", "yes, {time} by {tsa}"),
+    "timestamp_untrusted": (
+        "ada ({time}), tetapi tidak tepercaya",
+        "present ({time}) but not trusted",
+    ),
+    "severity_error": ("✗", "✗"),
+    "severity_warning": ("!", "!"),
+    "severity_info": ("i", "i"),
+    "what_signer": ("sertifikat penanda tangan", "the signer's certificate"),
+    "what_timestamp": ("sertifikat stempel waktu", "the timestamp certificate"),
+    # findings
+    "finding_integrity_failed": (
+        "Isi yang ditandatangani telah diubah atau tanda tangan rusak: tanda tangan tidak cocok "
+        "dengan isi dokumen.",
+        "The signed content was altered or the signature is damaged: the signature does not "
+        "match the document.",
+    ),
+    "finding_modified_after_signing": (
+        "Dokumen diubah setelah ditandatangani dengan cara yang tidak diizinkan. "
+        "Mintalah dokumen asli kepada pengirim.",
+        "The document was changed after signing in a way that is not permitted. "
+        "Ask the sender for the original.",
+    ),
+    "finding_modified_after_signing_appearance_mismatch": (
+        'Isian formulir "{field}" menampilkan teks yang berbeda dari nilainya ({revision}): '
+        "yang terlihat saat ditandatangani bukan yang tersimpan. Dokumen tidak dapat dipercaya.",
+        'Form field "{field}" shows text other than its value ({revision}): what was seen '
+        "when signing is not what is stored. The document cannot be trusted.",
+    ),
+    "finding_modified_after_signing_unsigned_field_added": (
+        "Kolom tanda tangan kosong ditambahkan setelah sertifikasi ({fields}); perubahan ini "
+        "tidak diizinkan.",
+        "An empty signature field was added after certification ({fields}); this change is "
+        "not permitted.",
+    ),
+    "finding_form_filled_after_signing": (
+        "Isian formulir diubah setelah ditandatangani: {fields}. Periksa apakah isinya benar.",
+        "Form fields were filled in after signing: {fields}. Check that their content is right.",
+    ),
+    "finding_annotations_after_signing": (
+        "Anotasi atau komentar ditambahkan setelah ditandatangani; isi yang ditandatangani tidak "
+        "berubah, tetapi tampilannya bisa berbeda.",
+        "Annotations or comments were added after signing; the signed content is unchanged, but "
+        "what is displayed may differ.",
+    ),
+    "finding_coverage_partial": (
+        "Tanda tangan tidak mencakup seluruh dokumen yang ditandatangani (ByteRange tidak wajar).",
+        "The signature does not cover the whole signed document (abnormal ByteRange).",
+    ),
+    "finding_unanalysed_trailing_data": (
+        "Ada data yang ditambahkan setelah penandatanganan yang tidak dapat dianalisis; penampil "
+        "PDF lain mungkin menampilkan isi yang berbeda.",
+        "Data that cannot be analysed was appended after signing; other PDF viewers may show "
+        "different content.",
+    ),
+    "finding_untrusted": (
+        "Rantai {what} tidak berujung pada jangkar kepercayaan yang dikenal. Impor sertifikat "
+        "root penerbit (misalnya Root CA Indonesia DS G1) bila Anda mempercayainya.",
+        "The chain of {what} does not end in a known trust anchor. Import the issuer's root "
+        "certificate (e.g. Root CA Indonesia DS G1) if you trust it.",
+    ),
+    "finding_untrusted_timestamp": (
+        "Stempel waktu utuh, tetapi penerbitnya tidak tepercaya.",
+        "The timestamp is intact, but its issuer is not trusted.",
+    ),
+    "finding_revoked": (
+        "{what} dicabut pada {date} ({reason}).",
+        "{what} was revoked on {date} ({reason}).",
+    ),
+    "finding_revocation_unknown": (
+        "Status pencabutan {what} tidak dapat diperiksa "
+        "(tidak ada data yang tertanam{offline_note}).",
+        "The revocation status of {what} could not be checked (no embedded data{offline_note}).",
+    ),
+    "offline_note": (", mode luring", ", offline mode"),
+    "finding_expired": (
+        "{what} sudah kedaluwarsa dan tidak ada bukti waktu bahwa tanda tangan dibuat saat masih "
+        "berlaku.",
+        "{what} has expired and there is no proof that the signature was made while it was valid.",
+    ),
+    "finding_expired_at": (
+        "{what} sekarang sudah kedaluwarsa; tanda tangan divalidasi pada waktu stempel waktu "
+        "({at}) dengan data pencabutan yang tertanam.",
+        "{what} has expired by now; the signature was validated at the time of its timestamp "
+        "({at}) with the embedded revocation data.",
+    ),
+    "finding_not_yet_valid": (
+        "{what} belum berlaku pada waktu validasi.",
+        "{what} was not yet valid at the validation time.",
+    ),
+    "finding_weak_digest": (
+        "Algoritma hash atau tanda tangan tidak lagi dianggap aman atau tidak diizinkan.",
+        "The hash or signature algorithm is no longer considered safe or is not permitted.",
+    ),
+    "finding_weak_key": ("Kunci penanda tangan terlalu lemah.", "The signer's key is too weak."),
+    "finding_key_usage": (
+        "Sertifikat tidak diizinkan untuk membuat tanda tangan (key usage).",
+        "The certificate is not allowed to make signatures (key usage).",
+    ),
+    "finding_certification_violated": (
+        "Perubahan setelah sertifikasi melanggar izin dokumen (DocMDP P={permission}).",
+        "Changes after certification break the document's permissions (DocMDP P={permission}).",
+    ),
+    "finding_timestamp_invalid": (
+        "Stempel waktu tanda tangan rusak atau tidak cocok.",
+        "The signature's timestamp is damaged or does not match.",
+    ),
+    "finding_no_timestamp": (
+        "Tidak ada stempel waktu tepercaya; waktu penandatanganan hanya klaim penanda tangan.",
+        "No trusted timestamp; the signing time is only the signer's claim.",
+    ),
+    "finding_no_ltv": (
+        "Data validasi jangka panjang (rantai dan status pencabutan) tidak tertanam.",
+        "Long-term validation data (chain and revocation status) is not embedded.",
+    ),
+    "finding_malformed_signature": (
+        "Struktur tanda tangan rusak atau tidak sesuai standar.",
+        "The signature's structure is damaged or does not follow the standard.",
+    ),
+    "finding_unsupported_signature": (
+        "Jenis tanda tangan ini ({kind}) belum dapat diperiksa oleh aplikasi ini.",
+        "This type of signature ({kind}) cannot be checked by this application yet.",
+    ),
+    "finding_no_certificates": (
+        "Tanda tangan tidak memuat sertifikat penanda tangan.",
+        "The signature does not contain the signer's certificate.",
+    ),
+    "finding_development_ca": (
+        "Sertifikat diterbitkan oleh CA pengembangan ({ca}), bukan CA produksi: tidak sah untuk "
+        "dokumen resmi.",
+        "The certificate was issued by a development CA ({ca}), not a production CA: not valid "
+        "for official documents.",
+    ),
+    "finding_training_ca": (
+        "Sertifikat LATIHAN ({ca}): hanya untuk bimbingan teknis, tidak sah untuk dokumen resmi.",
+        "TRAINING certificate ({ca}): for training only, not valid for official documents.",
+    ),
+    "finding_training_ca_training": (
+        "Sertifikat LATIHAN ({ca}), dipercaya karena mode latihan aktif.",
+        "TRAINING certificate ({ca}), trusted because training mode is on.",
+    ),
+    "finding_visual_change": (
+        "Tampilan berubah setelah ditandatangani ({kind}) pada halaman {page}.",
+        "What is displayed changed after signing ({kind}) on page {page}.",
+    ),
+    "finding_could_not_validate": (
+        "Tanda tangan tidak dapat divalidasi ({detail}).",
+        "The signature could not be validated ({detail}).",
+    ),
+    "finding_could_not_validate_timeout": (
+        "Validasi dihentikan karena melewati batas waktu ({detail}).",
+        "Validation was stopped because it exceeded the time limit ({detail}).",
+    ),
+    "finding_could_not_validate_memory": (
+        "Validasi dihentikan karena melewati batas memori.",
+        "Validation was stopped because it exceeded the memory limit.",
+    ),
+    "finding_could_not_validate_crashed": (
+        "Proses validasi berhenti tak terduga ({detail}).",
+        "The validation process stopped unexpectedly ({detail}).",
+    ),
+}
