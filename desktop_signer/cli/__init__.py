@@ -68,6 +68,8 @@ def build_parser(t: Catalogue) -> TranslatedParser:
     )
     sub = parser.add_subparsers(dest="command", title=t("commands"), parser_class=TranslatedParser)
     training_cmd.register(sub, t)
+    from desktop_signer.cli import tokens_cmd
+    tokens_cmd.register(sub, t)
     from desktop_signer.cli import verify_cmd
     verify_cmd.register(sub, t)
     return parser

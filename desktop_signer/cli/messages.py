@@ -149,6 +149,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
 }
 
+from desktop_signer.cli.messages_tokens import MESSAGES as _TOKENS  # noqa: E402
+
+MESSAGES.update(_TOKENS)
 from desktop_signer.cli.messages_verify import MESSAGES as _VERIFY  # noqa: E402
 
 MESSAGES.update(_VERIFY)

@@ -60,17 +60,24 @@ def rsa_fingerprint(modulus: int | bytes) -> bytes:
     return b"rsa:" + modulus.to_bytes((modulus.bit_length() + 7) // 8 or 1, "big")
 
 
+# Encoded EC point sizes (compressed and uncompressed) for P-256, P-384 and P-521.
+_EC_POINT_SIZES = frozenset({33, 49, 67, 65, 97, 133})
+
+
 def ec_fingerprint(point: bytes) -> bytes:
-    """An EC point, uncompressed; CKA_EC_POINT is usually wrapped in a DER OCTET STRING."""
+    """An EC point as the certificate has it. CKA_EC_POINT is usually wrapped in a DER
+    OCTET STRING; a raw point is accepted too. Only a wrapper whose content has the size
+    of a real point is unwrapped, so a raw point is never mistaken for a wrapper."""
     if point[:1] == b"\x04" and len(point) > 2:
         from asn1crypto.core import OctetString
 
         try:
-            inner = OctetString.load(point).native
-            if isinstance(inner, bytes) and inner[:1] in (b"\x04", b"\x02", b"\x03"):
-                point = inner
+            inner = OctetString.load(point, strict=True).native
         except ValueError:
-            pass
+            inner = None
+        if isinstance(inner, bytes) and len(inner) in _EC_POINT_SIZES and \
+                inner[:1] in (b"\x02", b"\x03", b"\x04"):
+            point = inner
     return b"ec:" + point
 
 
