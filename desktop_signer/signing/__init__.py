@@ -1,0 +1,27 @@
+"""Signing (DESIGN §4): PAdES B-B to B-LTA with the BSrE stamp, certification,
+countersigning, batches, atomic output and our own check of the result.
+
+Entry points: :func:`sign_document` (one file, raises typed errors) and :func:`sign_batch`
+(many files, one login, per-file results). The core never prompts.
+"""
+
+from __future__ import annotations
+
+from desktop_signer.signing.batch import BatchResult, sign_batch
+from desktop_signer.signing.errors import SigningError
+from desktop_signer.signing.options import LEVELS, Level, SignJob, SignOptions, TsaConfig
+from desktop_signer.signing.signer import SigningSession, SignResult, sign_document
+
+__all__ = [
+    "LEVELS",
+    "BatchResult",
+    "Level",
+    "SignJob",
+    "SignOptions",
+    "SignResult",
+    "SigningError",
+    "SigningSession",
+    "TsaConfig",
+    "sign_batch",
+    "sign_document",
+]

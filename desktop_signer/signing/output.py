@@ -1,0 +1,130 @@
+"""Writing the signed file so that a failure or a kill leaves no partial output (DESIGN §4.6).
+
+The document is produced into a hidden temporary file in the target folder
+(``.<name>.<random>.part``), flushed and fsynced, checked by the caller, and only then given
+its name: with a hard link (atomic and never replaces an existing file) or, when the caller
+allowed overwriting or the file system has no hard links, ``os.replace``. A kill before that
+leaves at most the hidden temporary file, which the next attempt for the same output removes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from desktop_signer.signing.errors import SigningError
+
+PART_SUFFIX = ".part"
+STALE_AFTER_SECONDS = 3600.0  # another process may still be writing a younger one
+
+
+def check_target(output: Path, input_path: Path, overwrite: bool) -> None:
+    folder = output.parent
+    if output.resolve() == input_path.resolve():
+        raise SigningError("output_is_input", path=str(output))
+    if not folder.is_dir():
+        raise SigningError("output_dir_missing", path=str(folder))
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise SigningError("output_dir_not_writable", path=str(folder))
+    if output.exists() and not overwrite:
+        raise SigningError("output_exists", path=str(output))
+
+
+def remove_stale_parts(output: Path, older_than: float = STALE_AFTER_SECONDS) -> None:
+    """Temporary files a killed earlier attempt left for this output name."""
+    now = time.time()
+    for part in output.parent.glob(f".{output.name}.*{PART_SUFFIX}"):
+        with contextlib.suppress(OSError):
+            if now - part.stat().st_mtime > older_than:
+                part.unlink()
+
+
+def os_error(exc: OSError, path: Path) -> SigningError:
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return SigningError("disk_full", str(exc), path=str(path))
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return SigningError("output_dir_not_writable", str(exc), path=str(path.parent))
+    return SigningError("write_failed", str(exc), path=str(path))
+
+
+class PendingOutput:
+    """The temporary file; :meth:`publish` gives it the final name."""
+
+    def __init__(self, output: Path, overwrite: bool) -> None:
+        self.output = output
+        self.overwrite = overwrite
+        try:
+            fd, name = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.",
+                                        suffix=PART_SUFFIX)
+        except OSError as exc:
+            raise os_error(exc, output) from exc
+        self.path = Path(name)
+        self.file: BinaryIO = os.fdopen(fd, "w+b")
+
+    def finish_writing(self) -> None:
+        try:
+            self.file.flush()
+            os.fsync(self.file.fileno())
+            self.file.close()
+        except OSError as exc:
+            raise os_error(exc, self.output) from exc
+
+    def publish(self) -> None:
+        try:
+            if self.overwrite:
+                os.replace(self.path, self.output)
+            else:
+                try:
+                    os.link(self.path, self.output)
+                except FileExistsError:
+                    raise SigningError("output_exists", path=str(self.output)) from None
+                except OSError as exc:
+                    if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP,
+                                         errno.EXDEV, errno.EMLINK):
+                        raise
+                    # no hard links here (FAT, some network shares): checked, then replace
+                    if self.output.exists():
+                        raise SigningError("output_exists", path=str(self.output)) from None
+                    os.replace(self.path, self.output)
+                self.path.unlink(missing_ok=True)
+            _fsync_dir(self.output.parent)
+        except OSError as exc:
+            raise os_error(exc, self.output) from exc
+
+    def discard(self) -> None:
+        with contextlib.suppress(OSError):
+            self.file.close()
+        with contextlib.suppress(OSError):
+            self.path.unlink()
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make the new name durable too (not possible on Windows: harmless to skip)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+@contextlib.contextmanager
+def pending_output(output: Path, overwrite: bool) -> Iterator[PendingOutput]:
+    """Yields the temporary output; anything raised inside removes it again."""
+    remove_stale_parts(output)
+    pending = PendingOutput(output, overwrite)
+    try:
+        yield pending
+    except BaseException:
+        pending.discard()
+        raise

@@ -1,0 +1,60 @@
+"""Our own verification of what we just wrote, before it gets its name (DESIGN §4.6).
+
+The new signature must be intact and cover the whole file; a signature that was not invalid
+in the input must not be invalid in the output (countersigning must never break earlier
+signatures). Trust and revocation are reported, not required: a signer whose root the user
+has not imported still gets a signed file, and the verifier says why it is indeterminate.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop_signer.signing.errors import SigningError
+from desktop_signer.trust.store import TrustConfig
+from desktop_signer.verification.document import validate_bytes
+from desktop_signer.verification.model import FileReport
+from desktop_signer.verification.options import VerifyOptions
+
+
+@dataclass(frozen=True)
+class CheckOutcome:
+    verdict: str  # the file verdict of the output
+    report: FileReport
+
+
+def check_options(trust: TrustConfig) -> VerifyOptions:
+    # offline and without the visual comparison: we made the file a moment ago from an
+    # input the caller already had; revocation was fetched while signing (B-LT) or is not
+    # part of the level
+    return VerifyOptions(trust=trust, offline=True, visual=False)
+
+
+def verdicts_by_field(report: FileReport) -> dict[str, str]:
+    return {s.field: s.verdict for s in report.signatures}
+
+
+def check_output(name: str, data: bytes, field_name: str, trust: TrustConfig,
+                 before: dict[str, str] | None) -> CheckOutcome:
+    report = validate_bytes(name, data, check_options(trust))
+    ours = [s for s in report.signatures if field_name in s.field.split(",")]
+    problems: list[str] = []
+    if report.problem:
+        problems.append(report.problem)
+    if not ours:
+        problems.append("signature_missing")
+    for sig in ours:
+        if sig.integrity != "ok":
+            problems.append(f"integrity_{sig.integrity}")
+        if sig.coverage not in ("entire_file", "entire_revision"):
+            problems.append(f"coverage_{sig.coverage}")
+        problems += [f.code for f in sig.findings if f.effect == "invalid"]
+    for sig in report.signatures:
+        if sig in ours:
+            continue
+        if sig.verdict == "invalid" and (before or {}).get(sig.field) != "invalid":
+            problems.append(f"broke:{sig.field}")
+    if problems:
+        raise SigningError("verification_failed", ", ".join(problems),
+                           findings=", ".join(problems))
+    return CheckOutcome(report.verdict, report)

@@ -1,0 +1,297 @@
+"""Sign one document (DESIGN §4.4–§4.6): placement, footer, stamp, level, certification,
+atomic output, our own check of the result.
+
+A :class:`SigningSession` holds what a batch shares: the logged-in identity's pyHanko signer
+(one login), the TSA client and the validation context (OCSP/CRL answers are cached across
+documents). The core never prompts: PIN, passwords and choices arrive as arguments.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import BinaryIO, cast
+
+import pymupdf
+import requests
+from asn1crypto import x509
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.sign import fields, signers
+from pyhanko.sign.general import SigningError as PyhankoSigningError
+from pyhanko.sign.signers.pdf_signer import DSSContentSettings, SigDSSPlacementPreference
+from pyhanko.sign.timestamps.common_utils import TimestampRequestError
+from pyhanko_certvalidator import ValidationContext
+from pyhanko_certvalidator import errors as cv_errors
+
+from desktop_signer.appearance import (
+    AppearanceError,
+    BsreStampStyle,
+    Placement,
+    add_footer,
+    find_anchor,
+    resolve_placement,
+)
+from desktop_signer.appearance.footer import footer_height
+from desktop_signer.appearance.placement import AnchorHit, page_geometry, page_index
+from desktop_signer.appearance.profile import StampProfile, profile_from_settings
+from desktop_signer.appearance.stamp import layout_stamp
+from desktop_signer.errors import DesktopSignerError
+from desktop_signer.identity import SigningIdentity
+from desktop_signer.settings import SignerProfile
+from desktop_signer.signing import document, services
+from desktop_signer.signing.errors import SigningError
+from desktop_signer.signing.options import (
+    DEFAULT_FIELD_PREFIX,
+    LEVELS,
+    Level,
+    SignJob,
+    SignOptions,
+)
+from desktop_signer.signing.output import check_target, os_error, pending_output
+from desktop_signer.signing.postcheck import check_options, check_output, verdicts_by_field
+from desktop_signer.trust.registry import load_registry
+from desktop_signer.verification.document import validate_bytes
+from desktop_signer.verification.model import FileReport
+
+
+@dataclass(frozen=True)
+class SignResult:
+    input: Path
+    output: Path
+    status: str  # "signed", "skipped" (output existed), "failed"
+    requested_level: Level
+    level: Level | None = None  # what the output has
+    downgraded: bool = False  # B-LT/B-LTA asked, B-T made (only when allowed)
+    field_name: str = ""
+    page: int | None = None  # 1-based page of the visible stamp
+    output_sha256: str = ""
+    verdict: str = ""  # our verifier's file verdict of the output
+    error: DesktopSignerError | None = None
+    seconds: float = 0.0
+
+    @property
+    def error_code(self) -> str:
+        return self.error.code if self.error is not None else ""
+
+
+class _RevocationUnavailable(Exception):
+    def __init__(self, error: SigningError) -> None:
+        super().__init__(error.code)
+        self.error = error
+
+
+def is_training_certificate(chain: list[x509.Certificate]) -> bool:
+    registry = load_registry()
+    return any(registry.flag_for(c) == "training_ca" for c in chain)
+
+
+class SigningSession:
+    """One login, many documents."""
+
+    def __init__(self, identity: SigningIdentity, options: SignOptions) -> None:
+        if options.level not in LEVELS:
+            raise SigningError("level_invalid", level=options.level)
+        if options.certify is not None and options.certify not in (1, 2, 3):
+            raise SigningError("certify_invalid", value=options.certify)
+        if options.level != "B-B" and (options.tsa is None or not options.tsa.url):
+            raise SigningError("tsa_required", level=options.level)
+        self.identity = identity
+        self.options = options
+        self.certificate = identity.certificate
+        self.chain = [identity.certificate, *identity.other_certificates]
+        self.training = options.training or is_training_certificate(self.chain)
+        self._check_validity()
+        self.signer = identity.pyhanko_signer()
+        self.timestamper = services.timestamper(options.tsa) if options.tsa else None
+        self._context: ValidationContext | None = None
+
+    def _check_validity(self) -> None:
+        now = datetime.now(UTC)
+        validity = self.certificate["tbs_certificate"]["validity"]
+        if validity["not_after"].native < now:
+            raise SigningError("certificate_expired",
+                               not_after=validity["not_after"].native.isoformat())
+        if validity["not_before"].native > now:
+            raise SigningError("certificate_not_yet_valid",
+                               not_before=validity["not_before"].native.isoformat())
+
+    def _validation_context(self) -> ValidationContext:
+        if self._context is None:
+            self._context = services.validation_context(
+                self.options.trust, self.chain, self.options.revocation_timeout)
+        return self._context
+
+    def profile(self) -> StampProfile:
+        base = self.options.profile or profile_from_settings(SignerProfile(), self.certificate)
+        return replace(base, training=base.training or self.training)
+
+    # -- one document ----------------------------------------------------------------------
+    def sign(self, job: SignJob) -> SignResult:
+        started = time.perf_counter()
+        opts = self.options
+        check_target(job.output, job.input, opts.overwrite)
+        try:
+            result = self._sign_at(job, opts.level)
+        except _RevocationUnavailable as exc:
+            if not opts.allow_downgrade:
+                raise exc.error from None
+            result = replace(self._sign_at(job, "B-T"), downgraded=True)
+        return replace(result, seconds=time.perf_counter() - started)
+
+    def _sign_at(self, job: SignJob, level: Level) -> SignResult:
+        opts = self.options
+        try:
+            stream = job.input.open("rb")
+        except OSError as exc:
+            raise SigningError("input_unreadable", str(exc), path=str(job.input)) from exc
+        with stream:
+            writer = document.open_writer(job.input, stream, job.password)
+            state = document.inspect(writer)
+            if state.certification_p == 1:
+                raise SigningError("certified_no_changes", path=str(job.input))
+            if opts.certify is not None and state.signed:
+                raise SigningError("certify_signed_document", path=str(job.input))
+            before = None
+            if state.signed and opts.verify_output:
+                stream.seek(0)
+                before = verdicts_by_field(
+                    check_and_report(job.input.name, stream.read(), opts))
+                stream.seek(0)
+            field_name, placement, new_spec = self._field(job, writer, state)
+            if opts.footer is not None:
+                add_footer(writer, opts.footer)
+            profile = self.profile()
+            style = None
+            if placement is not None:
+                layout_stamp(profile, *placement.display_size)  # refuses before any network
+                style = BsreStampStyle(profile=profile, rotation=placement.rotation)
+            meta = self._metadata(field_name, level)
+            pdf_signer = signers.PdfSigner(
+                meta, self.signer, timestamper=self.timestamper if level != "B-B" else None,
+                stamp_style=style, new_field_spec=new_spec)
+            with pending_output(job.output, opts.overwrite) as pending:
+                self._run(pdf_signer, writer, pending.file, level)
+                pending.finish_writing()
+                data = pending.path.read_bytes()
+                verdict = ""
+                if opts.verify_output:
+                    verdict = check_output(job.output.name, data, field_name, opts.trust,
+                                           before).verdict
+                pending.publish()
+        return SignResult(
+            input=job.input, output=job.output, status="signed", requested_level=opts.level,
+            level=level, field_name=field_name,
+            page=placement.page if placement is not None else None,
+            output_sha256=hashlib.sha256(data).hexdigest(), verdict=verdict)
+
+    def _field(self, job: SignJob, writer: IncrementalPdfFileWriter,
+               state: document.InputState
+               ) -> tuple[str, Placement | None, fields.SigFieldSpec | None]:
+        """The field to sign: an existing empty one by name, or a new one (visible or not)."""
+        opts = self.options
+        if opts.field_name:
+            existing = state.field(opts.field_name)
+            if existing is not None:
+                if existing.signed:
+                    raise SigningError("field_already_signed", field=opts.field_name)
+                placement = None
+                if existing.rect is not None and existing.page_index is not None:
+                    geom = page_geometry(writer, existing.page_index)
+                    placement = Placement(existing.page_index, existing.rect,
+                                          geom.rect_to_display(existing.rect), geom.rotation)
+                return opts.field_name, placement, None
+            name = opts.field_name
+        else:
+            name = document.next_field_name(state, DEFAULT_FIELD_PREFIX)
+        if not opts.visible:
+            return name, None, fields.SigFieldSpec(name)
+        request = opts.placement
+        hit = None
+        if request.rect is None and request.anchor is not None:
+            hit = self._find_anchor(job, request.anchor)
+        if opts.footer is not None and request.rect is None and request.anchor is None:
+            count = int(writer.root["/Pages"]["/Count"])
+            geom = page_geometry(writer, page_index(
+                -1 if request.page is None else request.page, count))
+            request = replace(request, bottom_reserve=footer_height(opts.footer,
+                                                                    *geom.display_size))
+        placement = resolve_placement(writer, request, hit)
+        box = cast(tuple[int, int, int, int], tuple(round(v, 3) for v in placement.rect))
+        spec = fields.SigFieldSpec(name, on_page=placement.page_index, box=box)
+        return name, placement, spec
+
+    def _find_anchor(self, job: SignJob, marker: str) -> AnchorHit | None:
+        try:
+            doc = pymupdf.open(job.input)
+        except Exception as exc:  # MuPDF raises its own types for broken files
+            raise AppearanceError("pdf_unreadable", str(exc)) from exc
+        with doc:
+            if doc.needs_pass and not doc.authenticate(job.password or ""):
+                raise SigningError("password_incorrect", path=str(job.input))
+            return find_anchor(doc, marker)
+
+    def _metadata(self, field_name: str, level: Level) -> signers.PdfSignatureMetadata:
+        opts = self.options
+        lt = level in ("B-LT", "B-LTA")
+        certify = opts.certify is not None
+        return signers.PdfSignatureMetadata(
+            field_name=field_name,
+            md_algorithm="sha256",
+            subfilter=fields.SigSeedSubFilter.PADES,
+            reason=opts.reason or None,
+            location=opts.location or None,
+            certify=certify,
+            docmdp_permissions=(fields.MDPPerm(opts.certify) if certify
+                                else fields.MDPPerm.FILL_FORMS),
+            embed_validation_info=lt,
+            use_pades_lta=level == "B-LTA",
+            validation_context=self._validation_context() if lt else None,
+            # the OCSP/CRL data goes into the signed revision itself: the signature then
+            # covers the whole file (B-LT) and no VRI (deprecated) is written
+            dss_settings=DSSContentSettings(
+                placement=SigDSSPlacementPreference.TOGETHER_WITH_SIGNATURE,
+                include_vri=False),
+        )
+
+    def _run(self, pdf_signer: signers.PdfSigner, writer: IncrementalPdfFileWriter,
+             out: BinaryIO, level: Level) -> None:
+        tsa_url = self.options.tsa.url if self.options.tsa else ""
+        try:
+            pdf_signer.sign_pdf(writer, output=out)
+        except TimestampRequestError as exc:
+            response = exc.args[1] if len(exc.args) > 1 else None
+            status = getattr(response, "status_code", None)
+            if status in (401, 403):
+                raise SigningError("tsa_auth_failed", str(status), url=tsa_url) from exc
+            cause = exc.__cause__
+            if isinstance(cause, OSError | requests.RequestException):
+                raise SigningError("tsa_unreachable", repr(cause), url=tsa_url) from exc
+            raise SigningError("tsa_failed", str(exc), url=tsa_url) from exc
+        except cv_errors.PathBuildingError as exc:
+            raise SigningError("chain_incomplete", str(exc)) from exc
+        except cv_errors.RevokedError as exc:
+            raise SigningError("certificate_revoked", str(exc)) from exc
+        except (cv_errors.InsufficientRevinfoError, cv_errors.PathValidationError,
+                cv_errors.ValidationError) as exc:
+            raise _RevocationUnavailable(SigningError("revocation_unavailable", str(exc),
+                                                      level=level)) from exc
+        except DesktopSignerError:
+            raise
+        except OSError as exc:
+            raise os_error(exc, Path(getattr(out, "name", "output"))) from exc
+        except PyhankoSigningError as exc:
+            raise SigningError("signing_failed", str(exc)) from exc
+
+
+def check_and_report(name: str, data: bytes, options: SignOptions) -> FileReport:
+    return validate_bytes(name, data, check_options(options.trust))
+
+
+def sign_document(identity: SigningIdentity, job: SignJob, options: SignOptions) -> SignResult:
+    """Sign one file; raises typed errors (``SigningError``, ``AppearanceError``,
+    ``desktop_signer.tokens.errors.*``). The input is never modified."""
+    return SigningSession(identity, options).sign(job)
+
