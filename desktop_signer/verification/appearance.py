@@ -17,6 +17,8 @@ from collections.abc import Iterator
 
 from pyhanko.pdf_utils import generic
 
+from desktop_signer.verification.pdfget import pdf_get
+
 _HIDDEN = 2  # annotation flag
 _PASSWORD = 1 << 13  # text field flag
 _TEXT_SHOW = re.compile(rb"(Tj|TJ|'|\")")
@@ -90,10 +92,10 @@ def _shown_text(content: bytes) -> str | None:
 
 
 def _appearance_content(widget: generic.DictionaryObject, depth: int = 0) -> bytes | None:
-    ap = widget.get("/AP")
+    ap = pdf_get(widget, "/AP")
     if not isinstance(ap, generic.DictionaryObject):
         return None
-    normal = ap.get("/N")
+    normal = pdf_get(ap, "/N")
     if isinstance(normal, generic.StreamObject):
         return _with_xobjects(normal, depth)
     return None
@@ -103,18 +105,28 @@ def _with_xobjects(stream: generic.StreamObject, depth: int) -> bytes:
     data = stream.data
     if depth >= MAX_XOBJECT_DEPTH:
         return data
-    resources = stream.get("/Resources")
+    resources = pdf_get(stream, "/Resources")
     xobjects = (
-        resources.get("/XObject") if isinstance(resources, generic.DictionaryObject) else None
+        pdf_get(resources, "/XObject") if isinstance(resources, generic.DictionaryObject) else None
     )
     if not isinstance(xobjects, generic.DictionaryObject):
         return data
     parts = [data]
     for name in re.findall(rb"/([^\s/\[\]()<>]+)\s+Do", data):
-        xobj = xobjects.get("/" + name.decode("latin-1"))
-        if isinstance(xobj, generic.StreamObject) and xobj.get("/Subtype") == "/Form":
+        xobj = pdf_get(xobjects, "/" + name.decode("latin-1"))
+        if isinstance(xobj, generic.StreamObject) and pdf_get(xobj, "/Subtype") == "/Form":
             parts.append(_with_xobjects(xobj, depth + 1))
     return b"\n".join(parts)
+
+
+def _as_text(value: object) -> str:
+    """A field value as text (a byte string that is not UTF-16 is PDFDocEncoding, which
+    agrees with Latin-1 for the characters forms use)."""
+    if isinstance(value, bytes):
+        if value.startswith(b"\xfe\xff"):
+            return value[2:].decode("utf-16-be", errors="replace")
+        return value.decode("latin-1")
+    return str(value) if isinstance(value, str) else ""
 
 
 def _normalise(text: str) -> str:
@@ -147,11 +159,11 @@ def field_by_name(
             return None
         for item in array:
             obj = item.get_object()
-            if not isinstance(obj, generic.DictionaryObject) or obj.get("/T") != parts[depth]:
+            if not isinstance(obj, generic.DictionaryObject) or pdf_get(obj, "/T") != parts[depth]:
                 continue
             if depth == len(parts) - 1:
                 return obj, parents
-            found = search(obj.get("/Kids"), depth + 1, [obj, *parents])
+            found = search(pdf_get(obj, "/Kids"), depth + 1, [obj, *parents])
             if found:
                 return found
         return None
@@ -165,7 +177,7 @@ def appearance_mismatch(root: generic.DictionaryObject, name: str) -> bool | Non
     NeedAppearances set, no appearance, undecodable text)."""
     try:
         acroform = root["/AcroForm"]
-        if acroform.get("/NeedAppearances") is True or acroform.get(
+        if pdf_get(acroform, "/NeedAppearances") is True or acroform.get(
             "/NeedAppearances"
         ) == generic.BooleanObject(True):
             return None  # viewers regenerate appearances from the values
@@ -181,20 +193,16 @@ def appearance_mismatch(root: generic.DictionaryObject, name: str) -> bool | Non
     if isinstance(flags, int) and flags & _PASSWORD:
         return None
     value = _inherited(field, "/V", parents)
-    value_text = (
-        str(value)
-        if isinstance(value, (generic.TextStringObject, generic.ByteStringObject, str))
-        else ""
-    )
+    value_text = _as_text(value)
     widgets: list[generic.DictionaryObject] = []
-    kids = field.get("/Kids")
+    kids = pdf_get(field, "/Kids")
     if isinstance(kids, generic.ArrayObject):
         widgets = [k.get_object() for k in kids if "/T" not in k.get_object()]
     if not widgets:
         widgets = [field]
     decided: bool | None = None
     for widget in widgets:
-        annot_flags = widget.get("/F")
+        annot_flags = pdf_get(widget, "/F")
         if isinstance(annot_flags, int) and annot_flags & _HIDDEN:
             continue
         content = _appearance_content(widget)

@@ -29,6 +29,7 @@ from desktop_signer.verification.model import (
     verdict_from,
 )
 from desktop_signer.verification.options import VerifyOptions
+from desktop_signer.verification.pdfget import pdf_get
 from desktop_signer.verification.signature import DocumentContext, validate_entry
 from desktop_signer.verification.structure import find_unanalysed_data
 
@@ -73,7 +74,7 @@ def _signed_end(entry: SignatureEntry) -> int | None:
     if entry.sig_dict is None:
         return None
     try:
-        raw = entry.sig_dict.get("/ByteRange")
+        raw = pdf_get(entry.sig_dict, "/ByteRange")
         if not isinstance(raw, list):
             return None
         br = [int(x) for x in raw]

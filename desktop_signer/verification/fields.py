@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.reader import PdfFileReader
 
+from desktop_signer.verification.pdfget import pdf_get
+
 SUPPORTED_SIGNATURE_SUBFILTERS = ("/adbe.pkcs7.detached", "/ETSI.CAdES.detached")
 TIMESTAMP_SUBFILTER = "/ETSI.RFC3161"
 MAX_FIELDS = 10_000  # a hostile form tree must not keep us walking forever
@@ -35,7 +37,7 @@ class SignatureEntry:
     def subfilter(self) -> str | None:
         if self.sig_dict is None:
             return None
-        value = self.sig_dict.get("/SubFilter")
+        value = pdf_get(self.sig_dict, "/SubFilter")
         return str(value) if value is not None else None
 
     @property
@@ -43,7 +45,8 @@ class SignatureEntry:
         if self.sig_dict is None:
             return False
         return (
-            self.sig_dict.get("/Type") == "/DocTimeStamp" or self.subfilter == TIMESTAMP_SUBFILTER
+            pdf_get(self.sig_dict, "/Type") == "/DocTimeStamp"
+            or self.subfilter == TIMESTAMP_SUBFILTER
         )
 
 
@@ -52,7 +55,7 @@ def _field_type(
 ) -> object:
     for d in [field_dict, *parents]:
         if "/FT" in d:
-            return d.get("/FT")
+            return pdf_get(d, "/FT")
     return None
 
 
@@ -75,19 +78,19 @@ def _walk(
         obj = item.get_object() if isinstance(item, generic.IndirectObject) else item
         if not isinstance(obj, generic.DictionaryObject):
             continue
-        partial = obj.get("/T")
+        partial = pdf_get(obj, "/T")
         if partial is None:
             continue  # a bare widget: it belongs to its parent field
         name = f"{parent_name}.{partial}" if parent_name else str(partial)
         if _field_type(obj, parents) == "/Sig":
             out.append((name, obj))
-        kids = obj.get("/Kids")
+        kids = pdf_get(obj, "/Kids")
         if kids is not None:
             _walk(kids, name, [obj, *parents], seen, out)
 
 
 def _widgets_of(field_dict: generic.DictionaryObject) -> list[generic.DictionaryObject]:
-    kids = field_dict.get("/Kids")
+    kids = pdf_get(field_dict, "/Kids")
     if isinstance(kids, generic.ArrayObject):
         widgets = []
         for kid in kids:
@@ -139,7 +142,7 @@ def signature_field_names(root: generic.DictionaryObject) -> dict[str, bool]:
     _walk(fields, "", [], set(), found)
     out: dict[str, bool] = {}
     for name, field_dict in found:
-        value = field_dict.get("/V") if "/V" in field_dict else None
+        value = pdf_get(field_dict, "/V") if "/V" in field_dict else None
         out[name] = value is not None and not isinstance(value, generic.NullObject)
     return out
 
@@ -158,8 +161,8 @@ def page_numbers(reader: PdfFileReader) -> dict[generic.Reference, int]:
         node = node_ref.get_object()
         if not isinstance(node, generic.DictionaryObject):
             return
-        if node.get("/Type") == "/Pages" or "/Kids" in node:
-            kids = node.get("/Kids")
+        if pdf_get(node, "/Type") == "/Pages" or "/Kids" in node:
+            kids = pdf_get(node, "/Kids")
             if isinstance(kids, generic.ArrayObject):
                 for kid in kids:
                     walk(kid)
@@ -184,7 +187,7 @@ def widget_location(
     if isinstance(raw_page, generic.IndirectObject):
         page = pages.get(raw_page.reference)
     rect: tuple[float, float, float, float] | None = None
-    raw_rect = widget.get("/Rect")
+    raw_rect = pdf_get(widget, "/Rect")
     if isinstance(raw_rect, generic.ArrayObject) and len(raw_rect) == 4:
         try:
             x0, y0, x1, y1 = (float(v) for v in raw_rect)
@@ -204,7 +207,9 @@ def _page_listing(
     container = getattr(widget, "container_ref", None)
     for page_ref, number in pages.items():
         page_obj = page_ref.get_object()
-        annots = page_obj.get("/Annots") if isinstance(page_obj, generic.DictionaryObject) else None
+        annots = (
+            pdf_get(page_obj, "/Annots") if isinstance(page_obj, generic.DictionaryObject) else None
+        )
         if isinstance(annots, generic.ArrayObject):
             for a in annots:
                 if isinstance(a, generic.IndirectObject) and (

@@ -52,6 +52,7 @@ from pyhanko.sign.diff_analysis.rules.form_field_rules import (
 )
 
 from desktop_signer.verification.dss_rule import LenientVRIDSSRule
+from desktop_signer.verification.pdfget import pdf_get
 
 MAX_PAGES = 100_000
 
@@ -69,8 +70,8 @@ def _page_refs(resolver: HistoricalResolver) -> list[generic.Reference]:
         obj = node.get_object()
         if not isinstance(obj, generic.DictionaryObject):
             return
-        kids = obj.get("/Kids") if "/Kids" in obj else None
-        if obj.get("/Type") == "/Pages" or isinstance(kids, generic.ArrayObject):
+        kids = pdf_get(obj, "/Kids") if "/Kids" in obj else None
+        if pdf_get(obj, "/Type") == "/Pages" or isinstance(kids, generic.ArrayObject):
             for kid in kids if isinstance(kids, generic.ArrayObject) else ():
                 walk(kid)
         else:
@@ -142,7 +143,7 @@ class AnnotationRule(QualifiedWhitelistRule):
             annot = new(ref)
             if not isinstance(annot, generic.DictionaryObject):
                 return
-            if annot.get("/Subtype") == "/Widget":
+            if pdf_get(annot, "/Subtype") == "/Widget":
                 continue  # form fields are the form rules' business
             if not old.is_ref_unassignable(ref):
                 return  # an "added" annotation that reuses an object of the signed revision

@@ -50,6 +50,7 @@ from desktop_signer.verification.model import (
     verdict_from,
 )
 from desktop_signer.verification.options import VerifyOptions
+from desktop_signer.verification.pdfget import pdf_get
 from desktop_signer.verification.structure import UnanalysedData
 from desktop_signer.verification.trustcheck import TrustJudgement, judge_certificate
 
@@ -92,12 +93,14 @@ def _text(d: generic.DictionaryObject | None, key: str) -> str | None:
 def _kind(entry: SignatureEntry) -> Kind:
     if entry.is_document_timestamp:
         return "document_timestamp"
-    refs = entry.sig_dict.get("/Reference") if entry.sig_dict is not None else None
+    refs = pdf_get(entry.sig_dict, "/Reference") if entry.sig_dict is not None else None
     if isinstance(refs, generic.ArrayObject):
         for ref in refs:
             obj = ref.get_object()
             method = (
-                obj.get("/TransformMethod") if isinstance(obj, generic.DictionaryObject) else None
+                pdf_get(obj, "/TransformMethod")
+                if isinstance(obj, generic.DictionaryObject)
+                else None
             )
             if method == "/DocMDP":
                 return "certification"
@@ -196,14 +199,14 @@ def _try_embedded(
 
 def _embedded(ctx: DocumentContext, entry: SignatureEntry, timestamp: bool) -> EmbeddedPdfSignature:
     assert entry.sig_dict is not None
-    contents = entry.sig_dict.get("/Contents")
+    contents = pdf_get(entry.sig_dict, "/Contents")
     if isinstance(contents, (generic.ByteStringObject, generic.TextStringObject)):
         raw = contents.original_bytes
         if not raw.strip(b"\x00"):
             raise _Malformed(finding("malformed_signature", reason="empty_contents"))
     cls = (
         _TimestampAsSig
-        if timestamp and entry.sig_dict.get("/Type") != "/DocTimeStamp"
+        if timestamp and pdf_get(entry.sig_dict, "/Type") != "/DocTimeStamp"
         else EmbeddedPdfSignature
     )
     try:

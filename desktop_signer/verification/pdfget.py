@@ -1,0 +1,23 @@
+"""Dictionary lookups that follow indirect references.
+
+pyHanko's ``DictionaryObject.get`` returns an ``IndirectObject`` for an indirect value (only
+``[]`` dereferences), and ``[]`` raises on a missing key. Hostile files put anything
+anywhere indirectly, so every lookup in the verifier goes through :func:`pdf_get`.
+"""
+
+from __future__ import annotations
+
+from pyhanko.pdf_utils import generic
+
+MAX_HOPS = 8  # an indirect object pointing at an indirect object... is not followed forever
+
+
+def pdf_get(d: object, key: str, default: object = None) -> object:
+    if not isinstance(d, generic.DictionaryObject) or key not in d:
+        return default
+    value: object = d.raw_get(key)
+    for _ in range(MAX_HOPS):
+        if not isinstance(value, generic.IndirectObject):
+            break
+        value = value.get_object()
+    return value
