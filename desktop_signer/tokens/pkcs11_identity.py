@@ -76,6 +76,11 @@ class Pkcs11Identity(SigningIdentity):
         return self._ts.key
 
     @property
+    def module_path(self) -> str:
+        """The module as it was first given (what settings.last_module remembers)."""
+        return self._ts.module.path
+
+    @property
     def certificate(self) -> x509.Certificate:
         return self._pair.cert.obj
 
