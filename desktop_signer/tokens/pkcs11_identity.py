@@ -17,6 +17,7 @@ from desktop_signer.tokens.errors import (
     CertificateWithoutKeyError,
     KeyWithoutCertificateError,
     TokenError,
+    TokenRemovedError,
 )
 from desktop_signer.tokens.matching import CertRef, Matching, Pair, match
 from desktop_signer.tokens.objects import key_always_authenticate, key_can_sign, read_objects
@@ -97,8 +98,6 @@ class Pkcs11Identity(SigningIdentity):
             raise TokenError("identity_closed", token=self._ts.label)
         with self._ts.lock:
             if self._ts.closed:
-                from desktop_signer.tokens.errors import TokenRemovedError
-
                 raise TokenRemovedError(self._ts.label, "session closed")
             return TokenSigner(self._ts, self._key, self.certificate, self._chain,
                                prefer_pss=prefer_pss, embed_roots=embed_roots)

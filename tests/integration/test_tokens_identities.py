@@ -147,3 +147,20 @@ def test_pkcs12_wrong_passphrase_is_told_apart_from_a_broken_file(
     with pytest.raises(Pkcs12Error) as missing:
         load_pkcs12_identity(tmp_path / "tidak-ada.p12", training.pkcs12_passphrase)
     assert missing.value.code == "pkcs12_unreadable"
+
+
+def test_no_token_and_unloadable_module_are_typed_errors(training: TrainingSetup,
+                                                         tmp_path: Path) -> None:
+    from desktop_signer.tokens.errors import ModuleLoadError, NoTokenError
+
+    with pytest.raises(NoTokenError) as none:
+        open_pkcs11_identity(training.module, pin=training.pin, token_label="TIDAK-ADA")
+    assert none.value.code == "no_token" and none.value.params["wanted"] == "label=TIDAK-ADA"
+    broken = tmp_path / "librusak.so"
+    broken.write_bytes(b"bukan modul")
+    with pytest.raises(ModuleLoadError) as bad:
+        open_pkcs11_identity(broken, pin=training.pin)
+    assert bad.value.code == "module_load_failed" and bad.value.params["path"] == str(broken)
+    with pytest.raises(ModuleLoadError) as missing:
+        open_pkcs11_identity(tmp_path / "tidak-ada.so", pin=training.pin)
+    assert missing.value.reason == "file not found"
