@@ -12,7 +12,7 @@ from desktop_signer.trust.certfiles import sha256_hex
 from desktop_signer.verification.model import ChainCertificate, Signer
 
 # BSrE: "<NIP or NIK>_Tanda Tangan Elektronik" in the description attribute
-_ID_IN_DESCRIPTION = re.compile(r"^\s*(\d{8,20})\b")
+_ID_IN_DESCRIPTION = re.compile(r"^\s*(\d{8,20})(?![0-9])")
 
 
 def _first(value: object) -> str | None:
