@@ -7,27 +7,38 @@ is imported only when the window is really opened, so CLI commands start fast.
 
 from __future__ import annotations
 
+import multiprocessing
 import sys
 from collections.abc import Sequence
 
 from desktop_signer import cli
 
+SCREENSHOT_OPTION = "--screenshot"
+
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # A frozen (PyInstaller) build starts the window's rendering process by running this
+    # entry point again with multiprocessing's own arguments: hand those over first.
+    multiprocessing.freeze_support()
     args = list(sys.argv[1:] if argv is None else argv)
-    if args and (args[0] in cli.COMMANDS or args[0].startswith("-")):
+    if args and args[0] != SCREENSHOT_OPTION and (
+            args[0] in cli.COMMANDS or args[0].startswith("-")):
         return cli.main(args)
     return open_window(args)
 
 
 def open_window(files: list[str]) -> int:
-    # The window arrives with issue 6. Until then the run command prepares the training
-    # set-up (or shows the existing one) so a newcomer has something that works.
-    t = cli.catalogue()
-    if files:
-        print(t("err_no_window"), file=sys.stderr)
-        return cli.EXIT_USAGE
-    return cli.quickstart(t)
+    """The window (``ui.app``); ``--screenshot OUT.png [FILE ...]`` saves a picture of it
+    once the files are rendered, then exits (a developer option, see README)."""
+    screenshot = None
+    if files and files[0] == SCREENSHOT_OPTION:
+        if len(files) < 2:
+            print(f"{cli.PROG}: {SCREENSHOT_OPTION} OUT.png [FILE ...]", file=sys.stderr)
+            return cli.EXIT_USAGE
+        screenshot, files = files[1], files[2:]
+    from ui import app
+
+    return app.run(files, screenshot=screenshot)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,920 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="id_ID">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Desktop Signer</source>
+        <translation>Tentang Desktop Signer</translation>
+    </message>
+    <message>
+        <source>Licence: %1</source>
+        <translation>Lisensi: %1</translation>
+    </message>
+    <message>
+        <source>Sign PDF letters with electronic certificates issued by Balai Sertifikasi Elektronik (BSrE), Badan Siber dan Sandi Negara, and check the signatures of letters you receive.</source>
+        <translation>Tanda tangani surat PDF dengan sertifikat elektronik yang diterbitkan oleh Balai Sertifikasi Elektronik (BSrE), Badan Siber dan Sandi Negara, dan periksa tanda tangan pada surat yang Anda terima.</translation>
+    </message>
+    <message>
+        <source>You may use, study, share and change this program. If you offer it to others over a network, you must offer them its source code too.</source>
+        <translation>Anda boleh menggunakan, mempelajari, membagikan, dan mengubah program ini. Jika Anda menyediakannya bagi orang lain melalui jaringan, Anda wajib menyediakan kode sumbernya juga.</translation>
+    </message>
+    <message>
+        <source>Built with</source>
+        <translation>Dibangun dengan</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Versi</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Lisensi</translation>
+    </message>
+    <message>
+        <source>Libraries used</source>
+        <translation>Pustaka yang digunakan</translation>
+    </message>
+    <message>
+        <source>BSrE logo</source>
+        <translation>Logo BSrE</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentTab</name>
+    <message>
+        <source>This file is damaged; Desktop Signer repaired it to show it. What you see may differ from other PDF readers. Ask the sender for a new copy before signing.</source>
+        <translation>Berkas ini rusak; Desktop Signer memperbaikinya agar dapat ditampilkan. Tampilannya mungkin berbeda di pembaca PDF lain. Mintalah salinan baru kepada pengirim sebelum menandatangani.</translation>
+    </message>
+    <message>
+        <source>Page %1 could not be shown; the document may be damaged there.</source>
+        <translation>Halaman %1 tidak dapat ditampilkan; dokumen mungkin rusak di bagian itu.</translation>
+    </message>
+    <message>
+        <source>Password required</source>
+        <translation>Kata sandi diperlukan</translation>
+    </message>
+    <message>
+        <source>“%1” is protected with a password. Enter the password to open it:</source>
+        <translation>“%1” dilindungi kata sandi. Masukkan kata sandi untuk membukanya:</translation>
+    </message>
+    <message>
+        <source>The password is not correct. Enter the password for “%1” again:</source>
+        <translation>Kata sandi salah. Masukkan lagi kata sandi untuk “%1”:</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Buka</translation>
+    </message>
+    <message>
+        <source>The file was deleted or moved. The preview shows the document as it was when it was opened; it cannot be signed from here.</source>
+        <translation>Berkas telah dihapus atau dipindahkan. Pratinjau menampilkan dokumen seperti saat dibuka; dokumen ini tidak dapat ditandatangani dari sini.</translation>
+    </message>
+    <message>
+        <source>The file can no longer be read. The preview shows the document as it was when it was opened.</source>
+        <translation>Berkas tidak dapat dibaca lagi. Pratinjau menampilkan dokumen seperti saat dibuka.</translation>
+    </message>
+    <message>
+        <source>The file was changed by another program. Reload it to see the current version.</source>
+        <translation>Berkas telah diubah oleh program lain. Muat ulang untuk melihat versi terbaru.</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Muat Ulang</translation>
+    </message>
+    <message>
+        <source>The preview stopped unexpectedly. Reload the document to continue.</source>
+        <translation>Pratinjau berhenti secara tak terduga. Muat ulang dokumen untuk melanjutkan.</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Mencari…</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>Tidak ditemukan</translation>
+    </message>
+    <message>
+        <source>Searching… page %1 of %2</source>
+        <translation>Mencari… halaman %1 dari %2</translation>
+    </message>
+    <message>
+        <source>Match %1 of %2</source>
+        <translation>Hasil %1 dari %2</translation>
+    </message>
+    <message>
+        <source>(still searching)</source>
+        <translation>(masih mencari)</translation>
+    </message>
+    <message>
+        <source>Document preview</source>
+        <translation>Pratinjau dokumen</translation>
+    </message>
+    <message>
+        <source>Page thumbnails</source>
+        <translation>Gambar mini halaman</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>The document could not be opened</source>
+        <translation>Dokumen tidak dapat dibuka</translation>
+    </message>
+    <message>
+        <source>The document could not be reloaded</source>
+        <translation>Dokumen tidak dapat dimuat ulang</translation>
+    </message>
+    <message>
+        <source>A page could not be shown</source>
+        <translation>Sebuah halaman tidak dapat ditampilkan</translation>
+    </message>
+    <message>
+        <source>The settings were not saved</source>
+        <translation>Pengaturan tidak tersimpan</translation>
+    </message>
+    <message>
+        <source>The token module was not added</source>
+        <translation>Modul token tidak ditambahkan</translation>
+    </message>
+    <message>
+        <source>The certificate was not imported</source>
+        <translation>Sertifikat tidak diimpor</translation>
+    </message>
+    <message>
+        <source>The certificate was not removed</source>
+        <translation>Sertifikat tidak dihapus</translation>
+    </message>
+    <message>
+        <source>The password was not saved</source>
+        <translation>Kata sandi tidak tersimpan</translation>
+    </message>
+    <message>
+        <source>The screenshot was not saved</source>
+        <translation>Tangkapan layar tidak tersimpan</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Terjadi kesalahan</translation>
+    </message>
+    <message>
+        <source>The file {name} no longer exists. It may have been moved, renamed or deleted. Open it again from its new place.</source>
+        <translation>Berkas {name} sudah tidak ada. Berkas itu mungkin telah dipindahkan, diganti namanya, atau dihapus. Buka lagi dari tempatnya yang baru.</translation>
+    </message>
+    <message>
+        <source>The file {name} cannot be read. Check that it is a file and not a folder, that you are allowed to read it, and that its drive or network share is still connected.</source>
+        <translation>Berkas {name} tidak dapat dibaca. Pastikan itu berkas dan bukan folder, bahwa Anda berhak membacanya, dan bahwa diska atau folder jaringannya masih tersambung.</translation>
+    </message>
+    <message>
+        <source>The file {name} is empty (0 bytes). It was probably not saved or downloaded completely. Ask the sender for the document again.</source>
+        <translation>Berkas {name} kosong (0 bita). Kemungkinan berkas itu tidak tersimpan atau tidak terunduh dengan lengkap. Mintalah dokumen itu lagi kepada pengirim.</translation>
+    </message>
+    <message>
+        <source>The file {name} is not a PDF document. Desktop Signer opens PDF files only. If it is a word-processor or image file, save or print it as PDF first.</source>
+        <translation>Berkas {name} bukan dokumen PDF. Desktop Signer hanya membuka berkas PDF. Jika itu berkas pengolah kata atau gambar, simpan atau cetak dulu sebagai PDF.</translation>
+    </message>
+    <message>
+        <source>The file {name} is incomplete: its end is missing, usually because a download or copy was interrupted. Download or copy it again, or ask the sender for a new copy.</source>
+        <translation>Berkas {name} tidak lengkap: bagian akhirnya hilang, biasanya karena pengunduhan atau penyalinan terputus. Unduh atau salin lagi, atau mintalah salinan baru kepada pengirim.</translation>
+    </message>
+    <message>
+        <source>The file {name} is damaged and cannot be shown. Ask the sender for a new copy.</source>
+        <translation>Berkas {name} rusak dan tidak dapat ditampilkan. Mintalah salinan baru kepada pengirim.</translation>
+    </message>
+    <message>
+        <source>The document {name} is protected with a password. Enter the password to open it.</source>
+        <translation>Dokumen {name} dilindungi kata sandi. Masukkan kata sandi untuk membukanya.</translation>
+    </message>
+    <message>
+        <source>The password for {name} is not correct. Check the spelling and the Caps Lock key, then try again.</source>
+        <translation>Kata sandi untuk {name} salah. Periksa ejaan dan tombol Caps Lock, lalu coba lagi.</translation>
+    </message>
+    <message>
+        <source>The document {name} has no page {page}.</source>
+        <translation>Dokumen {name} tidak memiliki halaman {page}.</translation>
+    </message>
+    <message>
+        <source>Page {page} of {name} could not be shown; the document may be damaged there. The other pages are still shown.</source>
+        <translation>Halaman {page} dari {name} tidak dapat ditampilkan; dokumen mungkin rusak di bagian itu. Halaman lain tetap ditampilkan.</translation>
+    </message>
+    <message>
+        <source>The part of Desktop Signer that shows documents stopped unexpectedly. Reload the document (F5). If this happens again with the same file, the file may be damaged.</source>
+        <translation>Bagian Desktop Signer yang menampilkan dokumen berhenti secara tak terduga. Muat ulang dokumen (F5). Jika ini terjadi lagi dengan berkas yang sama, berkas itu mungkin rusak.</translation>
+    </message>
+    <message>
+        <source>Desktop Signer cannot write its settings file. Check that your home folder is not full and that you are allowed to write in it.</source>
+        <translation>Desktop Signer tidak dapat menulis berkas pengaturannya. Pastikan folder pribadi Anda tidak penuh dan Anda berhak menulis di dalamnya.</translation>
+    </message>
+    <message>
+        <source>This computer has no password store (keyring) that Desktop Signer can use. The password was not stored; enter it when you sign instead.</source>
+        <translation>Komputer ini tidak memiliki penyimpanan kata sandi (keyring) yang dapat digunakan Desktop Signer. Kata sandi tidak disimpan; masukkan kata sandi saat menandatangani.</translation>
+    </message>
+    <message>
+        <source>The certificate file {name} cannot be read.</source>
+        <translation>Berkas sertifikat {name} tidak dapat dibaca.</translation>
+    </message>
+    <message>
+        <source>The file {name} contains no certificate. Choose a .pem, .crt, .cer or .der file from BSrE or your administrator.</source>
+        <translation>Berkas {name} tidak berisi sertifikat. Pilih berkas .pem, .crt, .cer, atau .der dari BSrE atau dari administrator Anda.</translation>
+    </message>
+    <message>
+        <source>Desktop Signer cannot write to its list of trusted certificates. Check that you are allowed to write in your settings folder.</source>
+        <translation>Desktop Signer tidak dapat menulis ke daftar sertifikat tepercaya. Pastikan Anda berhak menulis di folder pengaturan Anda.</translation>
+    </message>
+    <message>
+        <source>The name for signed files must contain {stem} (the original name) and end with .pdf, for example {stem}_signed.pdf.</source>
+        <translation>Nama berkas yang ditandatangani harus memuat {stem} (nama aslinya) dan berakhiran .pdf, misalnya {stem}_signed.pdf.</translation>
+    </message>
+    <message>
+        <source>The file {name} does not exist. Choose the token&apos;s PKCS#11 module (a .so, .dll or .dylib file from the token vendor).</source>
+        <translation>Berkas {name} tidak ada. Pilih modul PKCS#11 token (berkas .so, .dll, atau .dylib dari vendor token).</translation>
+    </message>
+    <message>
+        <source>The file {name} is not a PKCS#11 module that this computer can load. Choose the module from the token vendor&apos;s software for this operating system.</source>
+        <translation>Berkas {name} bukan modul PKCS#11 yang dapat dimuat komputer ini. Pilih modul dari perangkat lunak vendor token untuk sistem operasi ini.</translation>
+    </message>
+    <message>
+        <source>An unexpected problem occurred. Try again; if it happens again, send the details below to your IT support.</source>
+        <translation>Terjadi masalah yang tidak terduga. Coba lagi; jika terjadi lagi, kirimkan rincian di bawah ini kepada petugas TI Anda.</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(tanpa nama)</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>&amp;Find:</source>
+        <translation>&amp;Cari:</translation>
+    </message>
+    <message>
+        <source>Text in the document</source>
+        <translation>Teks di dalam dokumen</translation>
+    </message>
+    <message>
+        <source>Text to find</source>
+        <translation>Teks yang dicari</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+F3)</source>
+        <translation>Hasil sebelumnya (Shift+F3)</translation>
+    </message>
+    <message>
+        <source>Previous match</source>
+        <translation>Hasil sebelumnya</translation>
+    </message>
+    <message>
+        <source>Next match (F3)</source>
+        <translation>Hasil berikutnya (F3)</translation>
+    </message>
+    <message>
+        <source>Next match</source>
+        <translation>Hasil berikutnya</translation>
+    </message>
+    <message>
+        <source>Close the search bar (Esc)</source>
+        <translation>Tutup bilah pencarian (Esc)</translation>
+    </message>
+    <message>
+        <source>Close the search bar</source>
+        <translation>Tutup bilah pencarian</translation>
+    </message>
+</context>
+<context>
+    <name>GeneralPage</name>
+    <message>
+        <source>General</source>
+        <translation>Umum</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Bahasa:</translation>
+    </message>
+    <message>
+        <source>As the system (Indonesian where the system is Indonesian)</source>
+        <translation>Mengikuti sistem (bahasa Indonesia bila sistem berbahasa Indonesia)</translation>
+    </message>
+    <message>
+        <source>&amp;Offline mode</source>
+        <translation>Mode &amp;luring</translation>
+    </message>
+    <message>
+        <source>Never fetch revocation data or timestamps from the internet. Signatures are checked with the data they carry.</source>
+        <translation>Jangan pernah mengambil data pencabutan atau stempel waktu dari internet. Tanda tangan diperiksa dengan data yang dibawanya.</translation>
+    </message>
+    <message>
+        <source>&amp;Strict revocation check</source>
+        <translation>Pemeriksaan pencabutan &amp;ketat</translation>
+    </message>
+    <message>
+        <source>A signature whose certificate cannot be checked for revocation counts as not valid instead of undetermined.</source>
+        <translation>Tanda tangan yang status pencabutan sertifikatnya tidak dapat diperiksa dianggap tidak sah, bukan belum dapat ditentukan.</translation>
+    </message>
+    <message>
+        <source>&amp;Training mode (bimbingan teknis)</source>
+        <translation>Mode la&amp;tihan (bimbingan teknis)</translation>
+    </message>
+    <message>
+        <source>Sign with training certificates only. Documents signed in training mode are marked “LATIHAN — TIDAK SAH” and are not legally valid.</source>
+        <translation>Hanya menandatangani dengan sertifikat latihan. Dokumen yang ditandatangani dalam mode latihan diberi tanda “LATIHAN — TIDAK SAH” dan tidak sah secara hukum.</translation>
+    </message>
+</context>
+<context>
+    <name>Launcher</name>
+    <message>
+        <source>Desktop Signer cannot open its window: this computer has no display (DISPLAY and WAYLAND_DISPLAY are not set).
+- To make a picture of the window without a display:
+    QT_QPA_PLATFORM=offscreen desktop-signer --screenshot window.png letter.pdf
+- To work from the command line: desktop-signer --help
+  (for example: desktop-signer training init, desktop-signer training info)</source>
+        <translation>Desktop Signer tidak dapat membuka jendelanya: komputer ini tidak memiliki layar (DISPLAY dan WAYLAND_DISPLAY belum diatur).
+- Untuk membuat gambar jendela tanpa layar:
+    QT_QPA_PLATFORM=offscreen desktop-signer --screenshot jendela.png surat.pdf
+- Untuk bekerja dari baris perintah: desktop-signer --help
+  (misalnya: desktop-signer training init, desktop-signer training info)</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Berkas</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Tampilan</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Navigasi</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Alat</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ba&amp;ntuan</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>Buka &amp;Terakhir</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Buka…</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>&amp;Muat Ulang</translation>
+    </message>
+    <message>
+        <source>&amp;Close Document</source>
+        <translation>Tutup &amp;Dokumen</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Keluar</translation>
+    </message>
+    <message>
+        <source>Clear &amp;List</source>
+        <translation>&amp;Kosongkan Daftar</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Cari…</translation>
+    </message>
+    <message>
+        <source>Find &amp;Next</source>
+        <translation>Cari Berik&amp;utnya</translation>
+    </message>
+    <message>
+        <source>Find Pre&amp;vious</source>
+        <translation>Cari Sebelu&amp;mnya</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>&amp;Perbesar</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>Per&amp;kecil</translation>
+    </message>
+    <message>
+        <source>&amp;Actual Size</source>
+        <translation>&amp;Ukuran Asli</translation>
+    </message>
+    <message>
+        <source>Fit &amp;Page</source>
+        <translation>Pas &amp;Halaman</translation>
+    </message>
+    <message>
+        <source>Fit &amp;Width</source>
+        <translation>Pas &amp;Lebar</translation>
+    </message>
+    <message>
+        <source>&amp;Thumbnails</source>
+        <translation>&amp;Gambar Mini</translation>
+    </message>
+    <message>
+        <source>&amp;First Page</source>
+        <translation>Halaman &amp;Pertama</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Page</source>
+        <translation>Halaman &amp;Sebelumnya</translation>
+    </message>
+    <message>
+        <source>&amp;Next Page</source>
+        <translation>Halaman &amp;Berikutnya</translation>
+    </message>
+    <message>
+        <source>&amp;Last Page</source>
+        <translation>Halaman Te&amp;rakhir</translation>
+    </message>
+    <message>
+        <source>&amp;Go to Page…</source>
+        <translation>&amp;Ke Halaman…</translation>
+    </message>
+    <message>
+        <source>Next &amp;Document</source>
+        <translation>&amp;Dokumen Berikutnya</translation>
+    </message>
+    <message>
+        <source>Previous D&amp;ocument</source>
+        <translation>D&amp;okumen Sebelumnya</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Pengaturan…</translation>
+    </message>
+    <message>
+        <source>&amp;About Desktop Signer</source>
+        <translation>&amp;Tentang Desktop Signer</translation>
+    </message>
+    <message>
+        <source>Toolbar</source>
+        <translation>Bilah alat</translation>
+    </message>
+    <message>
+        <source>Page number</source>
+        <translation>Nomor halaman</translation>
+    </message>
+    <message>
+        <source>Go to page (Ctrl+G)</source>
+        <translation>Ke halaman (Ctrl+G)</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>Perbesaran</translation>
+    </message>
+    <message>
+        <source>BSrE logo</source>
+        <translation>Logo BSrE</translation>
+    </message>
+    <message>
+        <source>Electronic certificates from Balai Sertifikasi Elektronik (BSrE), BSSN</source>
+        <translation>Sertifikat elektronik dari Balai Sertifikasi Elektronik (BSrE), BSSN</translation>
+    </message>
+    <message>
+        <source>Open documents</source>
+        <translation>Dokumen yang terbuka</translation>
+    </message>
+    <message>
+        <source>Open PDF documents</source>
+        <translation>Buka dokumen PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf *.PDF);;All files (*)</source>
+        <translation>Dokumen PDF (*.pdf *.PDF);;Semua berkas (*)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(tidak ada)</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>Pas lebar</translation>
+    </message>
+    <message>
+        <source>Fit page</source>
+        <translation>Pas halaman</translation>
+    </message>
+    <message>
+        <source>TRAINING</source>
+        <translation>LATIHAN</translation>
+    </message>
+    <message>
+        <source>of %1</source>
+        <translation>dari %1</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Halaman %1 dari %2</translation>
+    </message>
+    <message>
+        <source>Zoom %1</source>
+        <translation>Perbesaran %1</translation>
+    </message>
+    <message>
+        <source>Training mode: documents signed now carry the mark “LATIHAN — TIDAK SAH” and are not legally valid.</source>
+        <translation>Mode latihan: dokumen yang ditandatangani sekarang diberi tanda “LATIHAN — TIDAK SAH” dan tidak sah secara hukum.</translation>
+    </message>
+</context>
+<context>
+    <name>ProfilePage</name>
+    <message>
+        <source>Choose a logo</source>
+        <translation>Pilih logo</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.svg *.jpg *.jpeg)</source>
+        <translation>Gambar (*.png *.svg *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Signer profile</source>
+        <translation>Profil penanda tangan</translation>
+    </message>
+    <message>
+        <source>&amp;Name on the signature:</source>
+        <translation>&amp;Nama pada tanda tangan:</translation>
+    </message>
+    <message>
+        <source>(as in the certificate)</source>
+        <translation>(sesuai sertifikat)</translation>
+    </message>
+    <message>
+        <source>&amp;Position (jabatan):</source>
+        <translation>&amp;Jabatan:</translation>
+    </message>
+    <message>
+        <source>N&amp;IP:</source>
+        <translation>N&amp;IP:</translation>
+    </message>
+    <message>
+        <source>(from the certificate when it has one)</source>
+        <translation>(dari sertifikat bila tercantum)</translation>
+    </message>
+    <message>
+        <source>Pl&amp;ace:</source>
+        <translation>&amp;Tempat:</translation>
+    </message>
+    <message>
+        <source>&amp;BSrE logo:</source>
+        <translation>Logo &amp;BSrE:</translation>
+    </message>
+    <message>
+        <source>(the bundled logo)</source>
+        <translation>(logo bawaan)</translation>
+    </message>
+    <message>
+        <source>A&amp;gency logo:</source>
+        <translation>Logo &amp;instansi:</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(tidak ada)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Pilih…</translation>
+    </message>
+    <message>
+        <source>Choose a logo file</source>
+        <translation>Pilih berkas logo</translation>
+    </message>
+    <message>
+        <source>&amp;QR code address:</source>
+        <translation>Alamat kode &amp;QR:</translation>
+    </message>
+    <message>
+        <source>The verification address put in the QR code of the signature. Leave empty for no QR code.</source>
+        <translation>Alamat verifikasi yang dimasukkan ke kode QR pada tanda tangan. Kosongkan bila tanpa kode QR.</translation>
+    </message>
+    <message>
+        <source>N&amp;otice text:</source>
+        <translation>Teks &amp;keterangan:</translation>
+    </message>
+    <message>
+        <source>Add a &amp;footer note (only to documents without signatures):</source>
+        <translation>Tambahkan &amp;catatan kaki (hanya pada dokumen yang belum bertanda tangan):</translation>
+    </message>
+    <message>
+        <source>on the last page</source>
+        <translation>di halaman terakhir</translation>
+    </message>
+    <message>
+        <source>on every page</source>
+        <translation>di setiap halaman</translation>
+    </message>
+    <message>
+        <source>Pages with the footer note</source>
+        <translation>Halaman yang diberi catatan kaki</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>Set by your administrator; it cannot be changed here.</source>
+        <translation>Diatur oleh administrator Anda; tidak dapat diubah di sini.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Pengaturan</translation>
+    </message>
+    <message>
+        <source>Settings pages</source>
+        <translation>Halaman pengaturan</translation>
+    </message>
+    <message>
+        <source>Some settings are managed by your administrator. They are shown greyed out and cannot be changed here.</source>
+        <translation>Sebagian pengaturan dikelola oleh administrator Anda. Pengaturan itu ditampilkan kelabu dan tidak dapat diubah di sini.</translation>
+    </message>
+</context>
+<context>
+    <name>SigningPage</name>
+    <message>
+        <source>Signing</source>
+        <translation>Penandatanganan</translation>
+    </message>
+    <message>
+        <source>Default signature &amp;level:</source>
+        <translation>&amp;Tingkat tanda tangan bawaan:</translation>
+    </message>
+    <message>
+        <source>B-B: the signature only. Its time is the computer&apos;s clock.</source>
+        <translation>B-B: tanda tangan saja. Waktunya diambil dari jam komputer.</translation>
+    </message>
+    <message>
+        <source>B-T: with a trusted timestamp from the TSA.</source>
+        <translation>B-T: dengan stempel waktu tepercaya dari TSA.</translation>
+    </message>
+    <message>
+        <source>B-LT: with a timestamp and the certificate and revocation data, so it can be checked for years (recommended).</source>
+        <translation>B-LT: dengan stempel waktu serta data sertifikat dan pencabutan, sehingga dapat diperiksa hingga bertahun-tahun (disarankan).</translation>
+    </message>
+    <message>
+        <source>B-LTA: as B-LT, plus a document timestamp that protects all of it.</source>
+        <translation>B-LTA: seperti B-LT, ditambah stempel waktu dokumen yang melindungi seluruhnya.</translation>
+    </message>
+    <message>
+        <source>Signed file &amp;name:</source>
+        <translation>&amp;Nama berkas bertanda tangan:</translation>
+    </message>
+    <message>
+        <source>{stem} is the name of the original file without .pdf</source>
+        <translation>{stem} adalah nama berkas asli tanpa .pdf</translation>
+    </message>
+    <message>
+        <source>The name must contain {stem} and end with .pdf</source>
+        <translation>Nama harus memuat {stem} dan berakhiran .pdf</translation>
+    </message>
+    <message>
+        <source>Example: surat.pdf → %1</source>
+        <translation>Contoh: surat.pdf → %1</translation>
+    </message>
+    <message>
+        <source>&amp;Remember passphrases of certificate files</source>
+        <translation>&amp;Ingat frasa sandi berkas sertifikat</translation>
+    </message>
+    <message>
+        <source>The passphrase of a .p12 certificate file is kept in the system&apos;s password store. A token&apos;s PIN is never remembered.</source>
+        <translation>Frasa sandi berkas sertifikat .p12 disimpan di penyimpanan kata sandi sistem. PIN token tidak pernah diingat.</translation>
+    </message>
+</context>
+<context>
+    <name>ThumbnailModel</name>
+    <message>
+        <source>Page %1</source>
+        <translation>Halaman %1</translation>
+    </message>
+</context>
+<context>
+    <name>TimestampPage</name>
+    <message>
+        <source>Timestamp</source>
+        <translation>Stempel waktu</translation>
+    </message>
+    <message>
+        <source>TSA &amp;address (URL):</source>
+        <translation>&amp;Alamat TSA (URL):</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>Nama &amp;pengguna:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Kata sandi:</translation>
+    </message>
+    <message>
+        <source>&amp;Wait at most (seconds):</source>
+        <translation>&amp;Batas tunggu (detik):</translation>
+    </message>
+    <message>
+        <source>(a password is stored)</source>
+        <translation>(kata sandi sudah tersimpan)</translation>
+    </message>
+    <message>
+        <source>Checking the system&apos;s password store…</source>
+        <translation>Memeriksa penyimpanan kata sandi sistem…</translation>
+    </message>
+    <message>
+        <source>The password is kept in the system&apos;s password store (keyring), never in the settings file.</source>
+        <translation>Kata sandi disimpan di penyimpanan kata sandi sistem (keyring), tidak pernah di berkas pengaturan.</translation>
+    </message>
+    <message>
+        <source>A password is stored in the system&apos;s password store. Type a new one to replace it.</source>
+        <translation>Sebuah kata sandi tersimpan di penyimpanan kata sandi sistem. Ketik kata sandi baru untuk menggantinya.</translation>
+    </message>
+    <message>
+        <source>This computer has no password store (keyring): the password cannot be remembered and will be asked when signing.</source>
+        <translation>Komputer ini tidak memiliki penyimpanan kata sandi (keyring): kata sandi tidak dapat diingat dan akan ditanyakan saat menandatangani.</translation>
+    </message>
+</context>
+<context>
+    <name>TokensPage</name>
+    <message>
+        <source>Tokens</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>file not found</source>
+        <translation>berkas tidak ditemukan</translation>
+    </message>
+    <message>
+        <source>not installed</source>
+        <translation>tidak terpasang</translation>
+    </message>
+    <message>
+        <source>looked for: %1</source>
+        <translation>dicari: %1</translation>
+    </message>
+    <message>
+        <source>known token software</source>
+        <translation>perangkat lunak token yang dikenal</translation>
+    </message>
+    <message>
+        <source>registered with p11-kit</source>
+        <translation>terdaftar di p11-kit</translation>
+    </message>
+    <message>
+        <source>added by you</source>
+        <translation>ditambahkan oleh Anda</translation>
+    </message>
+    <message>
+        <source>set by your administrator</source>
+        <translation>diatur oleh administrator Anda</translation>
+    </message>
+    <message>
+        <source>command line</source>
+        <translation>baris perintah</translation>
+    </message>
+    <message>
+        <source>Choose the token&apos;s PKCS#11 module</source>
+        <translation>Pilih modul PKCS#11 token</translation>
+    </message>
+    <message>
+        <source>PKCS#11 modules (*.so *.so.* *.dll *.dylib);;All files (*)</source>
+        <translation>Modul PKCS#11 (*.so *.so.* *.dll *.dylib);;Semua berkas (*)</translation>
+    </message>
+    <message>
+        <source>Desktop Signer looks for the software (PKCS#11 module) of common USB tokens by itself. Add a module here if your token is not found; untick a module to stop using it.</source>
+        <translation>Desktop Signer mencari sendiri perangkat lunak (modul PKCS#11) token USB yang umum. Tambahkan modul di sini bila token Anda tidak ditemukan; hapus centang modul untuk berhenti menggunakannya.</translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation>Modul</translation>
+    </message>
+    <message>
+        <source>Found through</source>
+        <translation>Ditemukan melalui</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Folder</translation>
+    </message>
+    <message>
+        <source>Token modules</source>
+        <translation>Modul token</translation>
+    </message>
+    <message>
+        <source>&amp;Add module…</source>
+        <translation>&amp;Tambah modul…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Hapus</translation>
+    </message>
+    <message>
+        <source>Looking for token modules…</source>
+        <translation>Mencari modul token…</translation>
+    </message>
+</context>
+<context>
+    <name>TrustPage</name>
+    <message>
+        <source>Trusted certificates</source>
+        <translation>Sertifikat tepercaya</translation>
+    </message>
+    <message>
+        <source>Reading the trusted certificates…</source>
+        <translation>Membaca sertifikat tepercaya…</translation>
+    </message>
+    <message>
+        <source>(no trusted certificates yet)</source>
+        <translation>(belum ada sertifikat tepercaya)</translation>
+    </message>
+    <message>
+        <source>included</source>
+        <translation>bawaan</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>administrator</translation>
+    </message>
+    <message>
+        <source>imported by you</source>
+        <translation>diimpor oleh Anda</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>latihan</translation>
+    </message>
+    <message>
+        <source>command line</source>
+        <translation>baris perintah</translation>
+    </message>
+    <message>
+        <source>Import trusted certificates</source>
+        <translation>Impor sertifikat tepercaya</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer *.der *.p7b *.p7c);;All files (*)</source>
+        <translation>Sertifikat (*.pem *.crt *.cer *.der *.p7b *.p7c);;Semua berkas (*)</translation>
+    </message>
+    <message>
+        <source>Signatures are trusted when their certificate chain ends at one of these certificates. Compare the fingerprint (SHA-256) with the one BSrE publishes before you import a certificate.</source>
+        <translation>Tanda tangan dipercaya bila rantai sertifikatnya berujung pada salah satu sertifikat ini. Bandingkan sidik jari (SHA-256) dengan yang diterbitkan BSrE sebelum mengimpor sertifikat.</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Sertifikat</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Sumber</translation>
+    </message>
+    <message>
+        <source>Fingerprint (SHA-256)</source>
+        <translation>Sidik jari (SHA-256)</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Impor…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Hapus</translation>
+    </message>
+    <message>
+        <source>Removing certificates is not available yet.</source>
+        <translation>Penghapusan sertifikat belum tersedia.</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Sign and verify PDF letters with electronic certificates from BSrE.</source>
+        <translation>Tanda tangani dan verifikasi surat PDF dengan sertifikat elektronik dari BSrE.</translation>
+    </message>
+    <message>
+        <source>Open a PDF document…</source>
+        <translation>Buka dokumen PDF…</translation>
+    </message>
+    <message>
+        <source>Open a PDF document</source>
+        <translation>Buka dokumen PDF</translation>
+    </message>
+    <message>
+        <source>or drag PDF files into this window</source>
+        <translation>atau seret berkas PDF ke jendela ini</translation>
+    </message>
+    <message>
+        <source>&amp;Recently opened:</source>
+        <translation>&amp;Terakhir dibuka:</translation>
+    </message>
+    <message>
+        <source>Recently opened documents</source>
+        <translation>Dokumen yang terakhir dibuka</translation>
+    </message>
+    <message>
+        <source>BSrE logo</source>
+        <translation>Logo BSrE</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,179 @@
+"""Settings page "Trusted certificates": the anchors verification trusts, with fingerprints.
+
+Reading and importing certificates is the core's job (``desktop_signer.trust``); this page
+lists what it returns, imports files the user picks into the user's anchor folder, and
+shows each SHA-256 fingerprint so it can be compared with the one BSrE publishes.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.error_presenter import ErrorPresenter
+from ui.messages import Action
+from ui.settings_fields import locked_tooltip
+from ui.tasks import Tasks
+
+SHA_ROLE = Qt.ItemDataRole.UserRole
+
+
+def format_fingerprint(sha256_hex: str) -> str:
+    """``AB:CD:...`` in two lines of 16 bytes, as certificate viewers show it."""
+    pairs = [sha256_hex[i:i + 2].upper() for i in range(0, len(sha256_hex), 2)]
+    return ":".join(pairs[:16]) + "\n" + ":".join(pairs[16:])
+
+
+def _load(training_mode: bool) -> Any:
+    from desktop_signer import paths
+    from desktop_signer.trust import load_trust
+
+    # In training mode the training set-up's root is an anchor too (never outside it).
+    root = paths.default_training_dir() / "certs" / "root.pem"
+    return load_trust(training_mode=training_mode,
+                      training_root=root if training_mode and root.is_file() else None)
+
+
+def _import(files: list[str]) -> Any:
+    from desktop_signer.trust import import_certificates
+
+    return import_certificates(files, scope="user")
+
+
+class TrustPage(QWidget):
+    loaded = Signal()  # the list is filled (tests wait for it)
+
+    def __init__(self, training_mode: bool, locked: bool, presenter: ErrorPresenter,
+                 tasks: Tasks, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("trustPage")
+        self.fields: list[object] = []
+        self._training = training_mode
+        self._locked = locked
+        self._presenter = presenter
+        self._tasks = tasks
+        self._anchors: list[tuple[str, str, str]] = []  # subject, origin, sha256
+        self._state = "loading"
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        self.tree = QTreeWidget(self)
+        self.tree.setObjectName("anchorsList")
+        self.tree.setColumnCount(3)
+        self.tree.setRootIsDecorated(False)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setWordWrap(True)
+        self.import_button = QPushButton(self)
+        self.import_button.setObjectName("importCertificate")
+        self.remove_button = QPushButton(self)
+        self.remove_button.setObjectName("removeCertificate")
+        self.remove_button.setEnabled(False)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.tree, 1)
+        layout.addLayout(buttons)
+        self.import_button.clicked.connect(self.choose_files)
+        if locked:
+            self.import_button.setEnabled(False)
+            self.import_button.setToolTip(locked_tooltip())
+        self.retranslate()
+        self.reload()
+
+    def title(self) -> str:
+        return self.tr("Trusted certificates")
+
+    def reload(self) -> None:
+        self._state = "loading"
+        self._fill()
+        self._tasks.run(lambda: _load(self._training), self._show, self._failed)
+
+    def _show(self, config: Any) -> None:
+        self._anchors = [(a.subject, a.origin, a.sha256) for a in config.anchors]
+        self._state = "ready"
+        self._fill()
+        self.loaded.emit()
+
+    def _failed(self, error: BaseException) -> None:
+        self._state = "failed"
+        self._fill()
+        self._presenter.present(self.window(), error, Action.UNEXPECTED)
+        self.loaded.emit()
+
+    def _fill(self) -> None:
+        self.tree.clear()
+        if self._state == "loading":
+            QTreeWidgetItem(self.tree, [self.tr("Reading the trusted certificates…")])\
+                .setFirstColumnSpanned(True)
+            return
+        if not self._anchors:
+            QTreeWidgetItem(self.tree, [self.tr("(no trusted certificates yet)")])\
+                .setFirstColumnSpanned(True)
+        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        mono.setStyleHint(QFont.StyleHint.Monospace)
+        for subject, origin, sha in self._anchors:
+            item = QTreeWidgetItem(self.tree)
+            item.setText(0, subject)
+            item.setText(1, self._origin_name(origin))
+            item.setText(2, format_fingerprint(sha))
+            item.setFont(2, mono)
+            item.setData(0, SHA_ROLE, sha)
+            item.setToolTip(0, subject)
+        self.tree.resizeColumnToContents(2)
+
+    def _origin_name(self, origin: str) -> str:
+        names = {
+            "bundled": self.tr("included"),
+            "admin": self.tr("administrator"),
+            "user": self.tr("imported by you"),
+            "training": self.tr("training"),
+            "cli": self.tr("command line"),
+        }
+        return names.get(origin, origin)
+
+    def choose_files(self) -> None:
+        dialog = QFileDialog(self, self.tr("Import trusted certificates"), "",
+                             self.tr("Certificates (*.pem *.crt *.cer *.der *.p7b *.p7c);;"
+                                     "All files (*)"))
+        dialog.setObjectName("certificateDialog")
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+        dialog.filesSelected.connect(self.import_files)
+        dialog.open()
+
+    def import_files(self, files: list[str]) -> None:
+        self._tasks.run(lambda: _import(list(files)), lambda _result: self.reload(),
+                        lambda error: self._presenter.present(
+                            self.window(), error, Action.IMPORT_CERTIFICATE))
+
+    def retranslate(self) -> None:
+        self.intro.setText(self.tr(
+            "Signatures are trusted when their certificate chain ends at one of these "
+            "certificates. Compare the fingerprint (SHA-256) with the one BSrE publishes "
+            "before you import a certificate."))
+        self.tree.setHeaderLabels([self.tr("Certificate"), self.tr("Source"),
+                                   self.tr("Fingerprint (SHA-256)")])
+        self.tree.setAccessibleName(self.tr("Trusted certificates"))
+        self.import_button.setText(self.tr("&Import…"))
+        self.remove_button.setText(self.tr("&Remove"))
+        self.remove_button.setToolTip(self.tr("Removing certificates is not available yet."))
+        if self._state != "loading" or self.tree.topLevelItemCount():
+            self._fill()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
