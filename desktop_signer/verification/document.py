@@ -95,6 +95,8 @@ def _signed_revision(reader: PdfFileReader, entry: SignatureEntry) -> int:
 def _certification_p(reader: PdfFileReader) -> int | None:
     try:
         info = read_certification_data(reader)
+    except MemoryError:  # the child's memory limit: never a verdict
+        raise
     except Exception:
         return None
     return int(info.permission.value) if info is not None else None
@@ -116,6 +118,8 @@ def validate_bytes(name: str, data: bytes, options: VerifyOptions) -> FileReport
         reader = _open(data)
     except PermissionError as exc:
         return unreadable(name, data, "encrypted", str(exc), options)
+    except MemoryError:  # the child's memory limit: never a verdict
+        raise
     except Exception as exc:
         detail = f"{type(exc).__name__}: {exc}"
         broken = broken_structure_signatures(data, detail)
@@ -133,21 +137,29 @@ def validate_bytes(name: str, data: bytes, options: VerifyOptions) -> FileReport
 
     try:
         entries = signature_entries(reader)
+    except MemoryError:  # the child's memory limit: never a verdict
+        raise
     except Exception as exc:
-        entries = []
-        log.warning("could not enumerate signature fields: %s", exc)
+        # Not knowing the signature fields must never read as "unsigned".
+        return could_not_validate(name, data, "crashed", f"{type(exc).__name__}: {exc}", options)
     entries.sort(key=lambda e: _signed_revision(reader, e))
     ends = [end for end in (_signed_end(e) for e in entries) if end is not None and end > 0]
     try:
         unanalysed = find_unanalysed_data(data, reader, min(ends)) if ends else None
+    except MemoryError:  # the child's memory limit: never a verdict
+        raise
     except Exception:
         unanalysed = None
     try:
         revinfo = document_revinfo(reader)
+    except MemoryError:  # the child's memory limit: never a verdict
+        raise
     except Exception:
         revinfo = Revinfo()
     try:
         pages = page_numbers(reader)
+    except MemoryError:  # the child's memory limit: never a verdict
+        raise
     except Exception:
         pages = {}
     ctx = DocumentContext(
@@ -167,6 +179,8 @@ def validate_bytes(name: str, data: bytes, options: VerifyOptions) -> FileReport
         results = visual_hook.add_visual_findings(data, results)
     try:
         revisions: int | None = int(reader.xrefs.total_revisions)
+    except MemoryError:  # the child's memory limit: never a verdict
+        raise
     except Exception:
         revisions = None
     return FileReport(

@@ -142,6 +142,8 @@ def _signer_from_cms(emb: EmbeddedPdfSignature | None) -> Signer | None:
         return None
     try:
         return certinfo.signer_of(emb.signer_cert)
+    except MemoryError:  # the child's memory limit: never a verdict
+        raise
     except Exception:
         return None
 
@@ -150,6 +152,8 @@ async def validate_entry(ctx: DocumentContext, entry: SignatureEntry) -> Signatu
     base = _base(ctx, entry)
     try:
         return await _validate(ctx, entry, base)
+    except MemoryError:  # the child's memory limit: never a verdict
+        raise
     except Exception as exc:
         return _finish(
             base, [finding("could_not_validate", detail=f"{type(exc).__name__}: {exc}"[:300])]
@@ -193,6 +197,8 @@ def _try_embedded(
 ) -> EmbeddedPdfSignature | None:
     try:
         return _embedded(ctx, entry, timestamp)
+    except MemoryError:  # the child's memory limit: never a verdict
+        raise
     except Exception:
         return None
 

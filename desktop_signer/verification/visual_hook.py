@@ -73,6 +73,8 @@ def add_visual_findings(data: bytes, results: list[SignatureResult]) -> list[Sig
     out: list[SignatureResult] = []
     try:
         comparer = visual.RevisionComparer(data)
+    except MemoryError:  # the child's memory limit: never a verdict
+        raise
     except Exception as exc:
         log.warning("visual comparison unavailable: %s", exc)
         return results
@@ -84,6 +86,8 @@ def add_visual_findings(data: bytes, results: list[SignatureResult]) -> list[Sig
                 continue
             try:
                 extra = _findings_for(comparer.compare(end))
+            except MemoryError:  # the child's memory limit: never a verdict
+                raise
             except Exception as exc:
                 log.warning("visual comparison failed: %s", exc)
                 extra = []
