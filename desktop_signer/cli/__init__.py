@@ -72,6 +72,8 @@ def build_parser(t: Catalogue) -> TranslatedParser:
     tokens_cmd.register(sub, t)
     from desktop_signer.cli import verify_cmd
     verify_cmd.register(sub, t)
+    from desktop_signer.cli import sign_cmd
+    sign_cmd.register(sub, t)
     return parser
 
 

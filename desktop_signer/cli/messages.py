@@ -155,3 +155,6 @@ MESSAGES.update(_TOKENS)
 from desktop_signer.cli.messages_verify import MESSAGES as _VERIFY  # noqa: E402
 
 MESSAGES.update(_VERIFY)
+from desktop_signer.cli.messages_sign import MESSAGES as _SIGN  # noqa: E402
+
+MESSAGES.update(_SIGN)

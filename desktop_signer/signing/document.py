@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.crypt import AuthStatus, StandardSecurityHandler
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.misc import PdfError
@@ -54,7 +55,18 @@ def open_writer(path: Path, stream: BinaryIO, password: str | None) -> Increment
             result = writer.encrypt(password.encode("utf-8"))
             if result.status == AuthStatus.FAILED:
                 raise SigningError("password_incorrect", path=str(path))
+        _indirect_encrypt_dictionary(writer)
     return writer
+
+
+def _indirect_encrypt_dictionary(writer: IncrementalPdfFileWriter) -> None:
+    """MuPDF writes the trailer's /Encrypt dictionary direct; pyHanko's writer (and its
+    strict reader) want an indirect one. Our revision's trailer points to an indirect copy
+    of the very same dictionary (same key, same settings), which pyHanko leaves
+    unencrypted as it does for every /Encrypt object."""
+    encrypt = writer._encrypt
+    if isinstance(encrypt, generic.DictionaryObject):
+        writer._encrypt = writer.add_object(generic.DictionaryObject(encrypt))
 
 
 def _page_index_of(writer: IncrementalPdfFileWriter, widget: object) -> int | None:

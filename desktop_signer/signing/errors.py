@@ -14,6 +14,8 @@ class SigningError(DesktopSignerError):
     (path), ``output_dir_not_writable`` (path), ``disk_full`` (path), ``write_failed`` (path).
     Document: ``certified_no_changes`` (the document is certified with P=1),
     ``certify_signed_document`` (certification must be the first signature),
+    ``certified_new_visible_field`` (a certified document takes only invisible signatures or
+    signatures in its existing empty fields),
     ``field_not_found`` (field), ``field_already_signed`` (field), ``field_name_taken``
     (field), ``level_invalid`` (level), ``certify_invalid`` (value).
     Time stamps and long-term data: ``tsa_required`` (level), ``tsa_unreachable`` (url),

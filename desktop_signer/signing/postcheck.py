@@ -58,3 +58,49 @@ def check_output(name: str, data: bytes, field_name: str, trust: TrustConfig,
         raise SigningError("verification_failed", ", ".join(problems),
                            findings=", ".join(problems))
     return CheckOutcome(report.verdict, report)
+
+
+def check_encrypted_output(data: bytes, password: str, field_name: str,
+                           trust: TrustConfig) -> CheckOutcome | None:
+    """Our verifier reads no encrypted files; for those pyHanko checks, with the password,
+    that every signature is intact and ours covers the whole file. Returns ``None`` when
+    the file is not encrypted (use :func:`check_output`)."""
+    import io
+
+    from asn1crypto import x509
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko.sign.validation.status import SignatureCoverageLevel
+    from pyhanko_certvalidator import ValidationContext
+
+    reader = PdfFileReader(io.BytesIO(data), strict=False)
+    if not reader.encrypted:
+        return None
+    reader.decrypt(password.encode("utf-8"))
+    roots = [x509.Certificate.load(a.der) for a in trust.anchors]
+    problems: list[str] = []
+    found = False
+    for sig in reader.embedded_signatures:
+        status = validate_pdf_signature(sig, ValidationContext(trust_roots=roots,
+                                                               allow_fetching=False),
+                                        skip_diff=True)
+        if not (status.intact and status.valid):
+            problems.append(f"integrity:{sig.field_name}")
+        if sig.field_name == field_name:
+            found = True
+            if status.coverage != SignatureCoverageLevel.ENTIRE_FILE:
+                problems.append(f"coverage_{status.coverage}")
+    if not found:
+        problems.append("signature_missing")
+    if problems:
+        raise SigningError("verification_failed", ", ".join(problems),
+                           findings=", ".join(problems))
+    return CheckOutcome("encrypted", _empty_report(data))
+
+
+def _empty_report(data: bytes) -> FileReport:
+    import hashlib
+    from datetime import UTC, datetime
+
+    return FileReport(file="", sha256=hashlib.sha256(data).hexdigest(), verdict="unreadable",
+                      validated_at=datetime.now(UTC), signatures=(), problem="encrypted")

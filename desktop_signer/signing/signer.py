@@ -51,7 +51,12 @@ from desktop_signer.signing.options import (
     SignOptions,
 )
 from desktop_signer.signing.output import check_target, os_error, pending_output
-from desktop_signer.signing.postcheck import check_options, check_output, verdicts_by_field
+from desktop_signer.signing.postcheck import (
+    check_encrypted_output,
+    check_options,
+    check_output,
+    verdicts_by_field,
+)
 from desktop_signer.trust.registry import load_registry
 from desktop_signer.verification.document import validate_bytes
 from desktop_signer.verification.model import FileReport
@@ -155,7 +160,7 @@ class SigningSession:
             if opts.certify is not None and state.signed:
                 raise SigningError("certify_signed_document", path=str(job.input))
             before = None
-            if state.signed and opts.verify_output:
+            if state.signed and opts.verify_output and not writer.prev.encrypted:
                 stream.seek(0)
                 before = verdicts_by_field(
                     check_and_report(job.input.name, stream.read(), opts))
@@ -178,8 +183,13 @@ class SigningSession:
                 data = pending.path.read_bytes()
                 verdict = ""
                 if opts.verify_output:
-                    verdict = check_output(job.output.name, data, field_name, opts.trust,
-                                           before).verdict
+                    checked = (check_encrypted_output(data, job.password or "", field_name,
+                                                      opts.trust)
+                               if writer.prev.encrypted else None)
+                    if checked is None:
+                        checked = check_output(job.output.name, data, field_name, opts.trust,
+                                               before)
+                    verdict = checked.verdict
                 pending.publish()
         return SignResult(
             input=job.input, output=job.output, status="signed", requested_level=opts.level,
@@ -208,6 +218,10 @@ class SigningSession:
             name = document.next_field_name(state, DEFAULT_FIELD_PREFIX)
         if not opts.visible:
             return name, None, fields.SigFieldSpec(name)
+        if state.certification_p is not None:
+            # a new widget changes the page's annotations, which a certification (P=2/3)
+            # does not permit: the certifying signature would turn invalid
+            raise SigningError("certified_new_visible_field", path=str(job.input))
         request = opts.placement
         hit = None
         if request.rect is None and request.anchor is not None:
@@ -283,6 +297,14 @@ class SigningSession:
         except OSError as exc:
             raise os_error(exc, Path(getattr(out, "name", "output"))) from exc
         except PyhankoSigningError as exc:
+            cause = exc.__cause__
+            if isinstance(cause, cv_errors.PathBuildingError):
+                raise SigningError("chain_incomplete", str(cause)) from exc
+            if isinstance(cause, cv_errors.RevokedError):
+                raise SigningError("certificate_revoked", str(cause)) from exc
+            if isinstance(cause, cv_errors.InsufficientRevinfoError | cv_errors.ValidationError):
+                raise _RevocationUnavailable(SigningError(
+                    "revocation_unavailable", f"{exc}: {cause}", level=level)) from exc
             raise SigningError("signing_failed", str(exc)) from exc
 
 
