@@ -199,7 +199,7 @@ class _Objects:
             text = repr(sorted(entries)).encode("utf-8", "replace")
         else:
             text = str(self.doc.xref_object(xref, compressed=True)).encode("utf-8", "replace")
-        raw = self.doc.xref_stream_raw(xref) if self.doc.xref_is_stream(xref) else None
+        raw = self.doc.xref_stream_raw(xref)  # None when it is not a stream
         return text, bytes(raw) if raw is not None else None
 
     def entry(self, xref: int, key: str) -> tuple[str, str]:
@@ -431,32 +431,54 @@ def _first_last_difference(a: bytes, b: bytes) -> tuple[int, int]:
     return first, last
 
 
-def _components(tiles: set[Tile]) -> list[list[Tile]]:
-    """Groups of tiles at most one tile apart (so a changed word is one region)."""
-    left = set(tiles)
-    groups: list[list[Tile]] = []
-    while left:
-        start = left.pop()
-        group, stack = [start], [start]
-        while stack:
-            r, c = stack.pop()
-            for dr in range(-2, 3):
-                for dc in range(-2, 3):
-                    n = (r + dr, c + dc)
-                    if n in left:
-                        left.remove(n)
-                        group.append(n)
-                        stack.append(n)
-        groups.append(group)
-    return groups
+TileBox = tuple[int, int, int, int]  # first row, first column, last row, last column
 
 
-def _pixel_box(a: _Render, b: _Render, group: list[Tile]) -> tuple[int, int, int, int] | None:
-    """The changed pixels' bounding box (x0, y0, x1, y1 exclusive) inside a tile group."""
-    r0 = min(t[0] for t in group) * TILE
-    r1 = min(a.height, (max(t[0] for t in group) + 1) * TILE)
-    c0 = min(t[1] for t in group) * TILE
-    c1 = min(a.width, (max(t[1] for t in group) + 1) * TILE)
+def _components(tiles: set[Tile]) -> list[TileBox]:
+    """Bounding boxes of groups of tiles at most one tile apart (a changed word is one
+    region). Works on runs of tiles per row, so large changed areas stay cheap."""
+    rows: dict[int, list[int]] = {}
+    for r, c in tiles:
+        rows.setdefault(r, []).append(c)
+    runs: list[list[int]] = []  # [row, first col, last col]
+    for r in sorted(rows):
+        cols = sorted(rows[r])
+        start = prev = cols[0]
+        for c in cols[1:]:
+            if c - prev > 2:
+                runs.append([r, start, prev])
+                start = c
+            prev = c
+        runs.append([r, start, prev])
+    parent = list(range(len(runs)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    recent: list[int] = []  # runs of the previous two rows
+    for i, (r, c0, c1) in enumerate(runs):
+        recent = [j for j in recent if r - runs[j][0] <= 2]
+        for j in recent:
+            if runs[j][0] < r and c0 <= runs[j][2] + 2 and runs[j][1] <= c1 + 2:
+                parent[root(i)] = root(j)
+        recent.append(i)
+    boxes: dict[int, list[int]] = {}
+    for i, (r, c0, c1) in enumerate(runs):
+        box = boxes.setdefault(root(i), [r, c0, r, c1])
+        box[0], box[1] = min(box[0], r), min(box[1], c0)
+        box[2], box[3] = max(box[2], r), max(box[3], c1)
+    return [(b[0], b[1], b[2], b[3]) for b in boxes.values()]
+
+
+def _pixel_box(a: _Render, b: _Render, group: TileBox) -> tuple[int, int, int, int] | None:
+    """The changed pixels' bounding box (x0, y0, x1, y1 exclusive) inside a tile box."""
+    r0 = group[0] * TILE
+    r1 = min(a.height, (group[2] + 1) * TILE)
+    c0 = group[1] * TILE
+    c1 = min(a.width, (group[3] + 1) * TILE)
     stride, n = a.width * a.n, a.n
     x0, y0, x1, y1 = c1, r1, c0, r0
     for y in range(r0, r1):
@@ -558,7 +580,8 @@ def _is_signed_field(doc: Any, xref: int) -> bool:
         refs = _refs(value) if kind == "xref" else []
         if not refs:
             return False
-        return all(doc.xref_get_key(refs[0], k)[0] != "null" for k in ("ByteRange", "Contents"))
+        # key names only: reading /Contents as a value would convert kilobytes of hex
+        return {"ByteRange", "Contents"} <= set(doc.xref_get_keys(refs[0]))
     except Exception:
         return False
 
