@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import io
 import logging
+import os
 import random
 import shlex
 import shutil
@@ -224,6 +225,8 @@ def print_report(pdf: Path, data: bytes, build: float, rows: list[Row],
           f"{len(SIGNERS)} B-LT signatures (built in {build:.1f} s)")
     print(f"runs: first + {args.runs} timed (median of the timed runs); offline; "
           f"{sys.platform}, python {sys.version.split()[0]}, pymupdf {pymupdf.__version__}")
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    print(f"machine: {os.cpu_count()} CPUs, load average {load} (other work skews medians)")
     print()
     width = max(len(r[0]) for r in rows)
     print(f"{'what':<{width}}  {'first s':>8}  {'median s':>8}  note")
