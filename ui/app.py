@@ -94,7 +94,8 @@ def build_window(files: list[str], *, remember: bool = True,
         service = RenderService(app)
         service.start()  # first: PyMuPDF loads in the child while we build widgets
     store = SettingsStore.load()
-    translations = Translations(app)
+    # One set of catalogues per application: a second window must not stack its own.
+    translations = app.findChild(Translations) or Translations(app)
     translations.apply(choose_language(store.settings.language))
     presenter = ErrorPresenter(app)
     window = MainWindow(store, translations, service, presenter,

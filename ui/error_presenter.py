@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from desktop_signer.errors import DesktopSignerError
 from ui.messages import Action, Message, describe
+from ui.qt_compat import emit
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +58,7 @@ class ErrorPresenter(QObject):
         self.last = message
         dialog = ErrorDialog(message, parent)
         dialog.open()
-        self.shown.emit(dialog)
+        emit(self.shown, dialog)
         return dialog
 
     def excepthook(self, kind: type[BaseException], error: BaseException,

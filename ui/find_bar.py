@@ -7,6 +7,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from ui.icons import icon
+from ui.qt_compat import emit
 
 # Searching starts this long after the last keystroke (each search restarts the worker's).
 TYPING_PAUSE_MS = 300
@@ -80,7 +81,7 @@ class FindBar(QWidget):
         self._typing.stop()
         self._searched = ""
         self.hide()
-        self.closed.emit()
+        emit(self.closed)
 
     def search(self, text: str) -> None:
         """Type ``text`` and search at once (used by tests and the Enter key)."""
@@ -93,13 +94,13 @@ class FindBar(QWidget):
     def _search_now(self) -> None:
         self._typing.stop()
         self._searched = self.field.text()
-        self.searchRequested.emit(self._searched)
+        emit(self.searchRequested, self._searched)
 
     def _enter(self) -> None:
         if self.field.text() != self._searched:
             self._search_now()
         else:
-            self.nextRequested.emit()
+            emit(self.nextRequested)
 
     def eventFilter(self, watched: object, event: QEvent) -> bool:
         if watched is self.field and event.type() == QEvent.Type.KeyPress:
@@ -109,6 +110,6 @@ class FindBar(QWidget):
                 return True
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
                     event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
-                self.previousRequested.emit()
+                emit(self.previousRequested)
                 return True
         return super().eventFilter(watched, event)  # type: ignore[arg-type]

@@ -19,6 +19,7 @@ import os
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTranslator, Signal
 
+from ui.qt_compat import emit
 from ui.resources import translations_dir
 
 LANGUAGES = ("id", "en")
@@ -73,4 +74,4 @@ class Translations(QObject):
             if language == "id" else QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
         QLocale.setDefault(locale)
         self.language = language
-        self.changed.emit(language)
+        emit(self.changed, language)

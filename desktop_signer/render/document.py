@@ -14,6 +14,7 @@ keeps the GIL while it renders, so the window runs documents in a child process
 from __future__ import annotations
 
 import hashlib
+import math
 import threading
 from pathlib import Path
 
@@ -163,6 +164,9 @@ class PdfDocument:
         pixels = size.width * size.height * scale * scale
         if pixels > MAX_PIXELS:
             scale *= (MAX_PIXELS / pixels) ** 0.5
+            # MuPDF rounds the pixel size up: step down until the rounded image fits too.
+            while math.ceil(size.width * scale) * math.ceil(size.height * scale) > MAX_PIXELS:
+                scale *= 0.999
         try:
             pix = self._doc.load_page(page).get_pixmap(
                 matrix=pymupdf.Matrix(scale, scale), alpha=False, colorspace=pymupdf.csRGB
