@@ -177,7 +177,7 @@ def test_a_document_refuses_a_second_thread(tmp_path: Path) -> None:
         def other() -> None:
             try:
                 doc.render(0, 1.0)
-            except BaseException as exc:  # noqa: BLE001 (collected for the assertion)
+            except BaseException as exc:  # collected for the assertion below
                 errors.append(exc)
 
         thread = threading.Thread(target=other)
