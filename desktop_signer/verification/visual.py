@@ -64,6 +64,7 @@ from desktop_signer.errors import DesktopSignerError
 DEFAULT_ZOOM = 1.0  # 72 dpi: a changed glyph of 8 pt text still changes dozens of pixels
 TILE = 8  # pixels; changes closer than two tiles are reported as one region
 MAX_REGIONS_PER_PAGE = 32  # beyond this, one rectangle around all of them is more useful
+RENDER_CACHE_SIZE = 48  # current-document renders kept (an A4 page at 72 dpi is 1.5 MB)
 
 _REF = re.compile(rb"(?<![\d.])(\d++)\s++(\d++)\s++R\b")  # possessive: linear on long hex
 _INHERITABLE = ("Resources", "MediaBox", "CropBox", "Rotate")
@@ -158,7 +159,11 @@ def _open(data: bytes, code: str) -> Any:
         doc = pymupdf.open(stream=data, filetype="pdf")
     except Exception as exc:  # MuPDF raises several types for unreadable input
         raise VisualError(code, f"{type(exc).__name__}: {exc}") from exc
-    if doc.needs_pass and not doc.authenticate(""):
+    try:
+        locked = bool(doc.needs_pass) and not doc.authenticate("")
+    except Exception:
+        locked = True
+    if locked:
         doc.close()
         raise VisualError("encrypted_document")
     return doc
@@ -665,6 +670,8 @@ class RevisionComparer:
         if found is None:
             with _hidden(self._doc, hidden):
                 found = _render(self._doc.load_page(index), self.zoom, annots)
+            if len(self._renders) >= RENDER_CACHE_SIZE:  # oldest first: dicts keep order
+                del self._renders[next(iter(self._renders))]
             self._renders[key] = found
         return found
 

@@ -340,3 +340,21 @@ def test_unreadable_input_is_a_typed_error(tmp_path: Path) -> None:
         assert exc.code == "unreadable_revision"
     else:
         assert result.signed_content_changed
+
+
+def test_the_render_cache_is_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "surat.pdf"
+    end = len(_letter(path, pages=5))
+
+    def everywhere(doc: pymupdf.Document) -> None:
+        for page in doc:
+            page.insert_text((72, 500), "tambahan")
+
+    data = _update(path, everywhere)
+    unbounded = compare_revision(data, end)
+    monkeypatch.setattr(visual, "RENDER_CACHE_SIZE", 2)
+    with RevisionComparer(data) as comparer:
+        bounded = comparer.compare(end)
+        assert len(comparer._renders) <= 2
+    assert bounded.changes == unbounded.changes
+    assert {c.page for c in bounded.changes} == {1, 2, 3, 4, 5}
