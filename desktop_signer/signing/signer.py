@@ -178,7 +178,7 @@ class SigningSession:
                 meta, self.signer, timestamper=self.timestamper if level != "B-B" else None,
                 stamp_style=style, new_field_spec=new_spec)
             with pending_output(job.output, opts.overwrite) as pending:
-                self._run(pdf_signer, writer, pending.file, level)
+                self._run(pdf_signer, writer, pending.file, job.output, level)
                 pending.finish_writing()
                 data = pending.path.read_bytes()
                 verdict = ""
@@ -271,7 +271,7 @@ class SigningSession:
         )
 
     def _run(self, pdf_signer: signers.PdfSigner, writer: IncrementalPdfFileWriter,
-             out: BinaryIO, level: Level) -> None:
+             out: BinaryIO, out_path: Path, level: Level) -> None:
         tsa_url = self.options.tsa.url if self.options.tsa else ""
         try:
             pdf_signer.sign_pdf(writer, output=out)
@@ -295,7 +295,7 @@ class SigningSession:
         except DesktopSignerError:
             raise
         except OSError as exc:
-            raise os_error(exc, Path(getattr(out, "name", "output"))) from exc
+            raise os_error(exc, out_path) from exc
         except PyhankoSigningError as exc:
             cause = exc.__cause__
             if isinstance(cause, cv_errors.PathBuildingError):
