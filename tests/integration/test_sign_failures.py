@@ -20,7 +20,7 @@ from pyhanko.sign import signers
 from desktop_signer.appearance import AppearanceError, PlacementRequest
 from desktop_signer.errors import DesktopSignerError
 from desktop_signer.identity import SigningIdentity
-from desktop_signer.signing import SignJob, SigningError, TsaConfig, sign_document
+from desktop_signer.signing import SigningError, SignJob, TsaConfig, sign_document
 from desktop_signer.tokens import open_pkcs11_identity
 from desktop_signer.tokens.errors import TokenError
 from desktop_signer.training import letters, setup
