@@ -175,7 +175,7 @@ def measure(pdf: Path, data: bytes, training: setup.TrainingSetup, runs: int) ->
     rendered = sum(r.rendered_pages for r in results)
     changed = sum(r.signed_content_changed for r in results)
     rows.append(("visual comparison alone (8 revisions)", *median_time(visual(True), runs)[:2],
-                 f"{rendered} page renders pairs, {changed} revisions changed"))
+                 f"{rendered} page(s) rendered over 8 revisions, {changed} changed"))
     rows.append(("visual comparison, page skipping off", *median_time(visual(False), runs)[:2],
                  "every page of every revision rendered"))
 
