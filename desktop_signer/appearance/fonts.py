@@ -8,9 +8,12 @@ every font size in the stamp and the footer.
 
 from __future__ import annotations
 
+import hashlib
 import io
+import threading
 import unicodedata
 import weakref
+from collections import OrderedDict
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -20,7 +23,8 @@ import uharfbuzz as hb
 from fontTools import ttLib
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.content import PdfContent, ResourceType
-from pyhanko.pdf_utils.font.opentype import GlyphAccumulator
+from pyhanko.pdf_utils.font.api import FontEngine
+from pyhanko.pdf_utils.font.opentype import CIDFontType2, GlyphAccumulator, _read_ps_name
 from pyhanko.pdf_utils.writer import BasePdfFileWriter
 
 from desktop_signer.appearance import resources
@@ -47,14 +51,118 @@ def _font_file(path: Path) -> _FontFile:
     return _FontFile(data, frozenset(tt.getBestCmap()), int(tt["head"].unitsPerEm))
 
 
+# Compressed font programs by (font file, glyphs): a batch signs the same stamp text many
+# times, and subsetting plus compiling the font is most of a stamp's cost.
+_PROGRAMS: OrderedDict[tuple[bytes, frozenset[int]], bytes] = OrderedDict()
+_PROGRAMS_MAX = 64
+
+
+class _CachedProgramCIDFont(CIDFontType2):
+    """Embeds a cached font program when the same subset was compiled before."""
+
+    program_key: tuple[bytes, frozenset[int]] | None = None  # set before set_font_file
+
+    def set_font_file(self, writer: BasePdfFileWriter) -> Any:
+        key = self.program_key
+        data = _PROGRAMS.get(key) if key is not None else None
+        if data is None:
+            buf = io.BytesIO()
+            self.tt_font.save(buf)
+            stream = generic.StreamObject(stream_data=buf.getvalue())
+            stream.compress()
+            data = stream.encoded_data
+            if key is not None:
+                _PROGRAMS[key] = data
+                while len(_PROGRAMS) > _PROGRAMS_MAX:
+                    _PROGRAMS.popitem(last=False)
+        else:
+            _PROGRAMS.move_to_end(key)  # type: ignore[arg-type]
+        font_stream = generic.StreamObject(
+            {generic.NameObject("/Filter"): generic.NameObject("/FlateDecode")},
+            encoded_data=data)
+        ref = writer.add_object(font_stream)
+        self._font_descriptor[generic.NameObject("/FontFile2")] = ref
+        return ref
+
+
+@dataclass(frozen=True)
+class _Template:
+    """A font parsed once per process; engines share it read-only (see below)."""
+
+    data: bytes
+    digest: bytes
+    tt: ttLib.TTFont
+    glyph_set: Any
+    ps_name: str
+    units_per_em: int
+
+
+_template_lock = threading.Lock()
+
+
+@cache
+def _template(path: Path) -> _Template:
+    data = _font_file(path).data
+    tt = ttLib.TTFont(io.BytesIO(data))
+    with _template_lock:  # load every table an engine reads, so sharing never writes
+        glyph_set = tt.getGlyphSet(preferCFF=True)
+        for tag in ("head", "hhea", "OS/2", "post", "cmap", "hmtx", "maxp", "name"):
+            tt[tag]
+        tt.getGlyphOrder()
+        tt["cmap"].buildReversed()
+    return _Template(data, hashlib.sha256(data).digest(), tt, glyph_set, _read_ps_name(tt),
+                     int(tt["head"].unitsPerEm))
+
+
 class _LeanGlyphAccumulator(GlyphAccumulator):
-    """Drops the layout tables before subsetting: the PDF subset does not need them (the
-    text is already shaped), and decoding them would cost most of the subsetting time."""
+    """pyHanko's glyph accumulator, cheaper per signature:
+
+    * it starts from a font parsed once per process (pyHanko parses the font file for every
+      engine, which costs more than the rest of a stamp); the shared font is only read, and
+      subsetting (which rewrites a font in place) works on a fresh copy;
+    * a subset compiled before (same font, same glyphs: a batch signs the same stamp text
+      again and again) is reused instead of subsetting again;
+    * the layout tables are dropped before subsetting (the text is already shaped).
+
+    The attributes set here are those of ``GlyphAccumulator.__init__`` (pyHanko 0.38) for a
+    TrueType font at size 1 with default shaping options."""
+
+    def __init__(self, writer: BasePdfFileWriter, path: Path) -> None:
+        tpl = _template(path)
+        self._template = tpl
+        self.hb_font = _hb_font(path)
+        self.tt = tpl.tt
+        FontEngine.__init__(self, writer, tpl.ps_name, embedded_subset=True, obj_stream=None,
+                            font_size=1)
+        self._font_ref = writer.allocate_placeholder()
+        self.cff_charset = None
+        self.use_raw_gids = True
+        self.cidfont_obj = _CachedProgramCIDFont(tpl.tt, tpl.ps_name, self.subset_prefix)
+        self.features = None
+        self.units_per_em = tpl.units_per_em
+        self._glyphs: dict[int, tuple[int, int]] = {}
+        self._glyph_set = tpl.glyph_set
+        self._cid_to_unicode: dict[int, str] = {}
+        self._GlyphAccumulator__reverse_cmap = None
+        self.ot_language_tag = None
+        self.ot_script_tag = None
+        self.writing_direction = None
+        self.bcp47_lang_code = None
+        self._subset_created = self._write_prepared = False
 
     def _extract_subset(self, options: Any = None) -> None:
+        key = (self._template.digest, frozenset(self._glyphs))
+        cid_font = self.cidfont_obj
+        assert isinstance(cid_font, _CachedProgramCIDFont)
+        cid_font.program_key = key
+        if key in _PROGRAMS:
+            return  # the cached program replaces the subset (see set_font_file)
+        fresh = ttLib.TTFont(io.BytesIO(self._template.data))
         for tag in ("GPOS", "GSUB", "GDEF"):
-            if tag in self.tt:
-                del self.tt[tag]
+            if tag in fresh:
+                del fresh[tag]
+        self.tt = fresh
+        cid_font._tt = fresh
         super()._extract_subset(options)
 
 
@@ -105,8 +213,17 @@ class FontFace:
 
     def __init__(self, writer: BasePdfFileWriter, bold: bool) -> None:
         self.resource_name = BOLD if bold else REGULAR
-        data = _font_file(font_path(bold)).data
-        self._engine = _LeanGlyphAccumulator(writer, io.BytesIO(data), 1)
+        self._writer = writer
+        self._bold = bold
+        self._engine_instance: _LeanGlyphAccumulator | None = None
+
+    @property
+    def _engine(self) -> _LeanGlyphAccumulator:
+        # created on first use: an engine registered with the writer but never fed a
+        # glyph would make pyHanko fail when the writer writes
+        if self._engine_instance is None:
+            self._engine_instance = _LeanGlyphAccumulator(self._writer, font_path(self._bold))
+        return self._engine_instance
 
     def show(self, content: PdfContent, text: str, size: float, x: float, y: float) -> bytes:
         """Operators drawing ``text`` with its baseline starting at (x, y)."""

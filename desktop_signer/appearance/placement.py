@@ -160,7 +160,7 @@ class Placement:
 class AnchorHit:
     page_index: int
     mupdf_rect: Rect  # as PyMuPDF reports it (unrotated, crop box top-left origin)
-    occurrences: int  # how many times the marker appears in the document
+    occurrences: int  # how many times the marker appears on that page
 
 
 def find_anchor(doc: pymupdf.Document, marker: str) -> AnchorHit | None:
@@ -168,19 +168,17 @@ def find_anchor(doc: pymupdf.Document, marker: str) -> AnchorHit | None:
     marker = marker.strip()
     if not marker:
         return None
-    hits: list[tuple[int, Rect]] = []
-    for number in range(doc.page_count):
+    # from the last page backwards: the first page with a hit is the one the rule wants
+    for number in range(doc.page_count - 1, -1, -1):
         page = doc[number]
         if " " in marker:
             rects = [tuple(r) for r in page.search_for(marker)]
         else:
             rects = [tuple(w[:4]) for w in page.get_text("words", sort=True) if w[4] == marker]
-        hits.extend((page.number, (r[0], r[1], r[2], r[3])) for r in rects)
-    if not hits:
-        return None
-    last_page = max(p for p, _ in hits)
-    on_last = [r for p, r in hits if p == last_page]
-    return AnchorHit(last_page, on_last[-1], len(hits))
+        if rects:
+            r = rects[-1]
+            return AnchorHit(number, (r[0], r[1], r[2], r[3]), len(rects))
+    return None
 
 
 def _clamp(rect: Rect, width: float, height: float, margin: float) -> Rect:
