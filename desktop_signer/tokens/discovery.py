@@ -26,7 +26,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop_signer.settings import LoadedSettings
-from desktop_signer.tokens.known_modules import KNOWN_MODULES, ModuleFamily, search_dirs
+from desktop_signer.tokens.known_modules import (
+    KNOWN_MODULES,
+    ModuleFamily,
+    multiarch,
+    search_dirs,
+)
 
 PROGRAM_NAME = "desktop-signer"
 
@@ -71,9 +76,7 @@ def p11kit_config_dirs(home: Path | None = None) -> tuple[str, ...]:
 
 
 def p11kit_module_dir() -> str:
-    from desktop_signer.tokens.known_modules import _multiarch
-
-    arch = _multiarch()
+    arch = multiarch()
     candidates = [f"/usr/lib/{arch}/pkcs11"] if arch else []
     candidates += ["/usr/lib64/pkcs11", "/usr/lib/pkcs11"]
     return next((d for d in candidates if os.path.isdir(d)), candidates[0])

@@ -14,7 +14,7 @@ Everything returned is plain, immutable data (the window and the CLI show it as 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -227,7 +227,7 @@ def scan(
                 except pkcs11.PKCS11Error:
                     continue  # the token went away while we looked at it
             tokens.extend(module_tokens)
-            report = ModuleReport(**{**report.__dict__, "token_count": len(module_tokens)})
+            report = replace(report, token_count=len(module_tokens))
         reports.append(report)
     return Inventory(found.system, found.search_dirs, found.p11kit_dirs, tuple(reports),
                      tuple(tokens))

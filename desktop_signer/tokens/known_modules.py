@@ -77,7 +77,8 @@ KNOWN_MODULES: tuple[ModuleFamily, ...] = (
 )
 
 
-def _multiarch() -> str:
+def multiarch() -> str:
+    """Debian's multiarch triplet (x86_64-linux-gnu), or "" elsewhere."""
     import sysconfig
 
     return str(sysconfig.get_config_var("MULTIARCH") or "")
@@ -93,7 +94,7 @@ def search_dirs(system: str, environ: dict[str, str] | None = None) -> tuple[str
     if system == "macos":
         return ("/usr/local/lib", "/opt/homebrew/lib", "/Library/OpenSC/lib",
                 "/usr/local/lib/softhsm", "/opt/homebrew/lib/softhsm", "/usr/lib")
-    arch = _multiarch()
+    arch = multiarch()
     arch_dirs = (f"/usr/lib/{arch}", f"/usr/lib/{arch}/pkcs11", f"/usr/lib/{arch}/softhsm",
                  f"/lib/{arch}") if arch else ()
     return (*arch_dirs, "/usr/lib", "/usr/lib64", "/usr/local/lib", "/lib", "/lib64",
