@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from desktop_signer import __version__
-from desktop_signer.cli import training_cmd
 from desktop_signer.cli.i18n import Catalogue, detect_language
 from desktop_signer.cli.messages import MESSAGES
 from desktop_signer.paths import default_training_dir
@@ -67,6 +66,9 @@ def build_parser(t: Catalogue) -> TranslatedParser:
         "--version", action="version", version=f"{PROG} {__version__}", help=t("version")
     )
     sub = parser.add_subparsers(dest="command", title=t("commands"), parser_class=TranslatedParser)
+    # Commands are imported here, not at the top: the window's launcher imports this
+    # package, and the training set-up pulls certomancer and PyMuPDF (~0.2 s).
+    from desktop_signer.cli import training_cmd
     training_cmd.register(sub, t)
     from desktop_signer.cli import tokens_cmd
     tokens_cmd.register(sub, t)
@@ -97,6 +99,7 @@ def quickstart(t: Catalogue) -> int:
     """Build the training set-up in the default folder on first use, else show it."""
     from pathlib import Path
 
+    from desktop_signer.cli import training_cmd
     from desktop_signer.training import setup
 
     target = default_training_dir()
