@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSpinBox,
     QStackedWidget,
+    QTabBar,
     QTabWidget,
     QToolBar,
     QToolButton,
@@ -109,7 +110,6 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.zoom_status)
 
         store.changed.connect(self._settings_changed)
-        translations.changed.connect(lambda _lang: self._update_state())
         self.retranslate()
         self._settings_changed(store.settings)
         self._update_state()
@@ -130,26 +130,27 @@ class MainWindow(QMainWindow):
 
     def _create_actions(self) -> None:
         key = QKeySequence
-        std = QKeySequence.StandardKey
+        # Explicit keys, not QKeySequence.StandardKey: those differ per desktop (Close is
+        # Ctrl+F4 on some), and the user guide names one key for each action.
         self.open_action = self._action("actionOpen", "document-open", self.choose_files,
-                                        [key(std.Open)])
+                                        [key("Ctrl+O")])
         self.reload_action = self._action("actionReload", "view-refresh", self.reload_current,
                                           [key(Qt.Key.Key_F5)])
         self.close_action = self._action("actionClose", "document-close", self.close_current,
-                                         [key(std.Close)])
+                                         [key("Ctrl+W"), key("Ctrl+F4")])
         self.quit_action = self._action("actionQuit", "application-exit", self.close,
                                         [key("Ctrl+Q")])
         self.clear_recent_action = self._action("actionClearRecent", None, self._clear_recent)
         self.find_action = self._action("actionFind", "edit-find", self.find,
-                                        [key(std.Find)])
+                                        [key("Ctrl+F")])
         self.find_next_action = self._action("actionFindNext", "go-down", self.find_next,
                                              [key(Qt.Key.Key_F3)])
         self.find_previous_action = self._action("actionFindPrevious", "go-up",
                                                  self.find_previous, [key("Shift+F3")])
         self.zoom_in_action = self._action("actionZoomIn", "zoom-in", self.zoom_in,
-                                           [key(std.ZoomIn), key("Ctrl+=")])
+                                           [key("Ctrl++"), key("Ctrl+=")])
         self.zoom_out_action = self._action("actionZoomOut", "zoom-out", self.zoom_out,
-                                            [key(std.ZoomOut)])
+                                            [key("Ctrl+-")])
         self.actual_size_action = self._action("actionActualSize", None,
                                                lambda: self._with_tab(
                                                    lambda t: t.set_zoom(1.0)),
@@ -192,7 +193,7 @@ class MainWindow(QMainWindow):
                                             self.show_settings, [key("Ctrl+,")])
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.about_action = self._action("actionAbout", "help-about", self.show_about,
-                                         [key(std.HelpContents)])
+                                         [key("F1")])
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
 
     def _create_menus(self) -> None:
@@ -292,14 +293,16 @@ class MainWindow(QMainWindow):
         self.go_menu.setTitle(self.tr("&Go"))
         self.tools_menu.setTitle(self.tr("&Tools"))
         self.help_menu.setTitle(self.tr("&Help"))
-        self.recent_menu.setTitle(self.tr("Open &Recent"))
+        self.recent_menu.setTitle(self.tr("Open R&ecent"))
+        for index in range(self.tabs.count()):
+            self._name_close_button(index)
         tip(self.open_action, self.tr("&Open…"))
         tip(self.reload_action, self.tr("&Reload"))
         tip(self.close_action, self.tr("&Close Document"))
         tip(self.quit_action, self.tr("&Quit"))
         tip(self.clear_recent_action, self.tr("Clear &List"))
-        tip(self.find_action, self.tr("&Find…"))
-        tip(self.find_next_action, self.tr("Find &Next"))
+        tip(self.find_action, self.tr("F&ind…"))
+        tip(self.find_next_action, self.tr("Find Ne&xt"))
         tip(self.find_previous_action, self.tr("Find Pre&vious"))
         tip(self.zoom_in_action, self.tr("Zoom &In"))
         tip(self.zoom_out_action, self.tr("Zoom &Out"))
@@ -364,11 +367,19 @@ class MainWindow(QMainWindow):
             tab.stateChanged.connect(self._update_state)
             index = self.tabs.addTab(tab, icon("document-page"), tab.title)
             self.tabs.setTabToolTip(index, path)
+            self._name_close_button(index)
             self.tabs.setCurrentIndex(index)
             self.stack.setCurrentWidget(self.tabs)
             tab.open(password)
             tabs.append(tab)
         return tabs
+
+    def _name_close_button(self, index: int) -> None:
+        button = self.tabs.tabBar().tabButton(index, QTabBar.ButtonPosition.RightSide)
+        if button is not None:
+            text = self.tr("Close %1").replace("%1", self.tabs.tabText(index))
+            button.setAccessibleName(text)
+            button.setToolTip(text)
 
     def tab_for(self, path: str) -> DocumentTab | None:
         for tab in self.document_tabs():

@@ -16,11 +16,13 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop_signer.render import protocol
-from desktop_signer.render.document import PdfDocument
 from desktop_signer.render.errors import DocumentError, Problem
+
+if TYPE_CHECKING:  # the application imports this module; only the child loads PyMuPDF
+    from desktop_signer.render.document import PdfDocument
 
 SEARCH_PAGES_PER_STEP = 8
 
@@ -83,6 +85,8 @@ class Worker:
             self._searches.pop(doc, None)
 
     def _open(self, doc: int, path: str, password: object) -> None:
+        from desktop_signer.render.document import PdfDocument
+
         self._drop(doc)
         try:
             opened = PdfDocument.open(path, password if isinstance(password, str) else None)

@@ -355,10 +355,10 @@
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation>Ba&amp;ntuan</translation>
+        <translation>Bant&amp;uan</translation>
     </message>
     <message>
-        <source>Open &amp;Recent</source>
+        <source>Open R&amp;ecent</source>
         <translation>Buka &amp;Terakhir</translation>
     </message>
     <message>
@@ -382,11 +382,11 @@
         <translation>&amp;Kosongkan Daftar</translation>
     </message>
     <message>
-        <source>&amp;Find…</source>
+        <source>F&amp;ind…</source>
         <translation>&amp;Cari…</translation>
     </message>
     <message>
-        <source>Find &amp;Next</source>
+        <source>Find Ne&amp;xt</source>
         <translation>Cari Berik&amp;utnya</translation>
     </message>
     <message>
@@ -488,6 +488,10 @@
     <message>
         <source>PDF documents (*.pdf *.PDF);;All files (*)</source>
         <translation>Dokumen PDF (*.pdf *.PDF);;Semua berkas (*)</translation>
+    </message>
+    <message>
+        <source>Close %1</source>
+        <translation>Tutup %1</translation>
     </message>
     <message>
         <source>(none)</source>

@@ -81,7 +81,7 @@ def configured(isolated_dirs: dict[str, Path]) -> Path:
     folder = isolated_dirs["config"] / "desktop-signer"
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "settings.json"
-    path.write_text(json.dumps({"pades_level": "B-LT"}), "utf-8")
+    path.write_text(json.dumps({"revocation_hard_fail": False}), "utf-8")
     return path
 
 

@@ -1,0 +1,285 @@
+"""The settings dialog: saved to the user's file and read back, administrator locks
+honoured, token modules and trusted certificates, the TSA password in the keyring, and the
+language switched while the window is open."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import keyring
+import pytest
+from keyring.backend import KeyringBackend
+from pytestqt.qtbot import QtBot
+
+from desktop_signer import settings as core_settings
+from desktop_signer.trust import sha256_hex
+from desktop_signer.trust.certfiles import load_certificates
+from tests.gui.conftest import MakeWindow
+from ui.main_window import MainWindow
+from ui.settings_dialog import SettingsDialog
+from ui.settings_fields import locked_tooltip
+
+pytestmark = pytest.mark.gui
+
+
+def open_settings(qtbot: QtBot, window: MainWindow) -> SettingsDialog:
+    with qtbot.waitSignal(window.dialogShown) as shown:
+        window.settings_action.trigger()
+    dialog = shown.args[0]
+    assert isinstance(dialog, SettingsDialog) and dialog.isVisible()
+    return dialog
+
+
+def user_file(isolated_dirs: dict[str, Path]) -> dict[str, Any]:
+    path = isolated_dirs["config"] / "desktop-signer" / "settings.json"
+    data: dict[str, Any] = json.loads(path.read_text("utf-8"))
+    return data
+
+
+def test_settings_are_saved_and_read_back(qtbot: QtBot, make_window: MakeWindow,
+                                          isolated_dirs: dict[str, Path]) -> None:
+    window = make_window()
+    dialog = open_settings(qtbot, window)
+    dialog.timestamp.url.setText("https://tsa.contoh.go.id")
+    dialog.timestamp.user.setText("diskominfo")
+    dialog.profile.title_field.setText("Kepala Dinas Komunikasi dan Informatika")
+    dialog.profile.nip.setText("198503152010011002")
+    dialog.profile.footer.setChecked(True)
+    dialog.profile.footer_pages.setCurrentIndex(dialog.profile.footer_pages.findData("all"))
+    dialog.signing.level.setCurrentIndex(dialog.signing.level.findData("B-LTA"))
+    dialog.signing.pattern.setText("{stem}-ttd.pdf")
+    dialog.general.offline.setChecked(True)
+    with qtbot.waitSignal(dialog.saved):
+        dialog.accept()
+    stored = user_file(isolated_dirs)
+    assert stored["tsa_url"] == "https://tsa.contoh.go.id"
+    assert stored["profile.nip"] == "198503152010011002"
+    assert stored["pades_level"] == "B-LTA" and stored["output_pattern"] == "{stem}-ttd.pdf"
+    assert stored["profile.footer"] is True and stored["profile.footer_pages"] == "all"
+    assert "password" not in json.dumps(stored).lower()
+    reloaded = core_settings.load().settings
+    assert reloaded.offline and reloaded.profile.title.startswith("Kepala Dinas")
+    again = open_settings(qtbot, window)  # a new dialog shows the saved values
+    assert again.timestamp.url.text() == "https://tsa.contoh.go.id"
+    assert again.signing.level.currentData() == "B-LTA"
+    assert again.profile.footer_pages.currentData() == "all"
+    again.reject()
+
+
+def test_an_unusable_output_name_is_refused(qtbot: QtBot, make_window: MakeWindow,
+                                            isolated_dirs: dict[str, Path]) -> None:
+    window = make_window()
+    dialog = open_settings(qtbot, window)
+    dialog.signing.pattern.setText("hasil.docx")
+    assert "must contain {stem}" in dialog.signing.pattern_preview.text()
+    with qtbot.waitSignal(window.presenter.shown) as shown:
+        dialog.accept()
+    assert shown.args[0].message.title == "The settings were not saved"
+    assert "{stem}_signed.pdf" in shown.args[0].message.text
+    assert dialog.isVisible()  # nothing lost: the user can correct it
+    assert "output_pattern" not in user_file(isolated_dirs)
+
+
+@pytest.fixture
+def administrator(isolated_dirs: dict[str, Path]) -> Path:
+    folder = isolated_dirs["site"] / "desktop-signer"
+    folder.mkdir()
+    path = folder / "settings.json"
+    path.write_text(json.dumps({
+        "defaults": {"tsa_url": "https://tsa.instansi.go.id", "pades_level": "B-LTA",
+                     "profile.place": "Kota Latihan"},
+        "locked": ["tsa_url", "profile.place", "language"],
+    }), "utf-8")
+    return path
+
+
+def test_locked_fields_are_shown_disabled_and_never_written(
+    qtbot: QtBot, make_window: MakeWindow, administrator: Path,
+    isolated_dirs: dict[str, Path],
+) -> None:
+    window = make_window()
+    dialog = open_settings(qtbot, window)
+    assert dialog.lock_bar.isVisible() and "administrator" in dialog.lock_bar.text
+    url = dialog.timestamp.url
+    assert url.text() == "https://tsa.instansi.go.id"
+    assert not url.isEnabled() and url.toolTip() == locked_tooltip()
+    assert "administrator" in locked_tooltip()
+    assert not dialog.profile.place.isEnabled()
+    assert not dialog.general.language.isEnabled()
+    assert dialog.signing.level.isEnabled()  # a default, not a lock
+    assert dialog.signing.level.currentData() == "B-LTA"
+    url.setText("https://tsa.pribadi.example")  # even if changed somehow, never saved
+    dialog.signing.level.setCurrentIndex(dialog.signing.level.findData("B-T"))
+    dialog.accept()
+    stored = user_file(isolated_dirs)
+    assert stored == {"pades_level": "B-T"}
+    assert core_settings.load().settings.tsa_url == "https://tsa.instansi.go.id"
+
+
+def test_the_language_switches_while_the_window_is_open(qtbot: QtBot,
+                                                        make_window: MakeWindow,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("DESKTOP_SIGNER_LANG")
+    monkeypatch.setenv("LANGUAGE", "en_US")
+    window = make_window()
+    assert window.file_menu.title() == "&File"
+    dialog = open_settings(qtbot, window)
+    dialog.general.language.setCurrentIndex(dialog.general.language.findData("id"))
+    with qtbot.waitSignal(window.translations.changed):
+        dialog.apply()
+    # Qt delivers LanguageChange through the event loop.
+    qtbot.waitUntil(lambda: window.file_menu.title() == "&Berkas")
+    assert window.open_action.text() == "&Buka…"
+    assert window.welcome.open_button.text() == "Buka dokumen PDF…"
+    assert dialog.windowTitle() == "Pengaturan"  # the open dialog follows too
+    assert dialog.page_list.item(0).text() == "Umum"
+    dialog.general.language.setCurrentIndex(dialog.general.language.findData("en"))
+    dialog.accept()
+    qtbot.waitUntil(lambda: window.file_menu.title() == "&File")
+
+
+def test_indonesian_is_the_default_on_an_indonesian_system(
+    qtbot: QtBot, make_window: MakeWindow, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("DESKTOP_SIGNER_LANG")
+    monkeypatch.setenv("LANGUAGE", "id_ID")
+    window = make_window()
+    qtbot.waitUntil(lambda: window.file_menu.title() == "&Berkas")
+    assert window.zoom_field.itemText(0) == "Pas lebar"
+
+
+def test_token_modules_are_listed_added_and_removed(qtbot: QtBot, make_window: MakeWindow,
+                                                    isolated_dirs: dict[str, Path],
+                                                    tmp_path: Path) -> None:
+    module = tmp_path / "libvendor-pkcs11.so"
+    module.write_bytes(b"\x7fELF stand-in: only its existence is checked here")
+    window = make_window()
+    dialog = open_settings(qtbot, window)
+    with qtbot.waitSignal(dialog.tokens.discovered, timeout=30_000):
+        pass
+    rows = [dialog.tokens.tree.topLevelItem(i).text(0)
+            for i in range(dialog.tokens.tree.topLevelItemCount())]
+    assert any("SafeNet" in r or r.endswith((".so", ".dll", ".dylib")) for r in rows)
+    dialog.tokens.add_module(str(module))
+    names = [dialog.tokens.tree.topLevelItem(i).text(0)
+             for i in range(dialog.tokens.tree.topLevelItemCount())]
+    assert "libvendor-pkcs11.so" in names
+    dialog.apply()
+    assert user_file(isolated_dirs)["modules"] == [str(module)]
+    row = names.index("libvendor-pkcs11.so")
+    dialog.tokens.tree.setCurrentItem(dialog.tokens.tree.topLevelItem(row))
+    assert dialog.tokens.remove_button.isEnabled()
+    dialog.tokens.remove_selected()
+    dialog.accept()
+    assert "modules" not in user_file(isolated_dirs)
+
+
+def test_adding_a_module_that_does_not_exist_says_so(qtbot: QtBot, make_window: MakeWindow,
+                                                     tmp_path: Path) -> None:
+    window = make_window()
+    dialog = open_settings(qtbot, window)
+    with qtbot.waitSignal(window.presenter.shown) as shown:
+        dialog.tokens.add_module(str(tmp_path / "tidak-ada.so"))
+    assert shown.args[0].message.title == "The token module was not added"
+    assert "“tidak-ada.so” does not exist" in shown.args[0].message.text
+    dialog.reject()
+
+
+def test_trusted_certificates_are_imported_with_their_fingerprint(
+    qtbot: QtBot, make_window: MakeWindow, corpus: Path,
+) -> None:
+    certificate = corpus / "real" / "certs" / "pyhanko" / "testing-ca_root_root.cert.pem"
+    fingerprint = sha256_hex(load_certificates(certificate)[0]).upper()
+    window = make_window()
+    dialog = open_settings(qtbot, window)
+    with qtbot.waitSignal(dialog.trust.loaded, timeout=30_000):
+        pass
+    with qtbot.waitSignal(dialog.trust.loaded, timeout=30_000):
+        dialog.trust.import_files([str(certificate)])
+    items = [dialog.trust.tree.topLevelItem(i)
+             for i in range(dialog.trust.tree.topLevelItemCount())]
+    shown = [(i.text(0), i.text(1), i.text(2).replace("\n", ":").replace(":", ""))
+             for i in items]
+    assert any("Root CA" in subject and origin == "imported by you" and fp == fingerprint
+               for subject, origin, fp in shown)
+    dialog.reject()
+
+
+def test_importing_a_file_that_is_no_certificate(qtbot: QtBot, make_window: MakeWindow,
+                                                 pdfs: dict[str, Path]) -> None:
+    window = make_window()
+    dialog = open_settings(qtbot, window)
+    with qtbot.waitSignal(window.presenter.shown, timeout=30_000) as shown:
+        dialog.trust.import_files([str(pdfs["letter"])])
+    assert shown.args[0].message.title == "The certificate was not imported"
+    dialog.reject()
+
+
+class MemoryKeyring(KeyringBackend):
+    """Stand-in for the OS keyring (no Secret Service runs in the test container)."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.store: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.store.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.store[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.store.pop((service, username), None)
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+def test_the_tsa_password_goes_to_the_keyring_not_the_file(
+    qtbot: QtBot, make_window: MakeWindow, memory_keyring: MemoryKeyring,
+    isolated_dirs: dict[str, Path],
+) -> None:
+    window = make_window()
+    dialog = open_settings(qtbot, window)
+    qtbot.waitUntil(lambda: dialog.timestamp.password.isEnabled(), timeout=15_000)
+    dialog.timestamp.url.setText("https://tsa.contoh.go.id")
+    dialog.timestamp.user.setText("operator")
+    dialog.timestamp.password.setText("sandi-tsa-rahasia")
+    dialog.accept()
+    qtbot.waitUntil(lambda: bool(memory_keyring.store), timeout=15_000)
+    assert list(memory_keyring.store.values()) == ["sandi-tsa-rahasia"]
+    settings_text = (isolated_dirs["config"] / "desktop-signer" / "settings.json").read_text()
+    assert "sandi-tsa-rahasia" not in settings_text
+    again = open_settings(qtbot, window)
+    qtbot.waitUntil(lambda: "is stored" in again.timestamp.keyring_note.text(),
+                    timeout=15_000)
+    assert again.timestamp.password.text() == ""  # never shown back
+    again.reject()
+
+
+def test_without_a_keyring_the_password_field_explains(qtbot: QtBot,
+                                                       make_window: MakeWindow) -> None:
+    from keyring.backends import fail
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    try:
+        window = make_window()
+        dialog = open_settings(qtbot, window)
+        qtbot.waitUntil(lambda: "no password store" in dialog.timestamp.keyring_note.text(),
+                        timeout=15_000)
+        assert not dialog.timestamp.password.isEnabled()
+        dialog.reject()
+    finally:
+        keyring.set_keyring(previous)
