@@ -83,6 +83,10 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.setTabsClosable(True)
         self.tabs.setMovable(True)
+        # Letters often have long names: keep every tab visible, elide the middle (the
+        # full path is in the tab's tooltip).
+        self.tabs.setElideMode(Qt.TextElideMode.ElideMiddle)
+        self.tabs.tabBar().setStyleSheet("QTabBar::tab { max-width: 22em; }")
         self.tabs.tabCloseRequested.connect(self._close_tab_at)
         self.tabs.currentChanged.connect(self._current_tab_changed)
         self.welcome = WelcomePage(self)
@@ -587,7 +591,7 @@ class MainWindow(QMainWindow):
         language = choose_language(self.store.settings.language)
         self.translations.apply(language)
         logo_file = self.store.settings.profile.bsre_logo
-        self.logo.setPixmap(bsre_logo(30, self.devicePixelRatioF(), logo_file))
+        self.logo.setPixmap(bsre_logo(34, self.devicePixelRatioF(), logo_file))
         self.welcome.set_logo(logo_file)
         self.welcome.set_recent(self.state.recent_files)
         self._update_training_bar()
