@@ -187,15 +187,16 @@ def _large_pdf(path: Path, size_mb: int) -> None:
     from desktop_signer.training import letters
 
     doc = pymupdf.open("pdf", letters.nota_dinas())
-    per_page = 10 * 1024 * 1024
-    side = int((per_page / 3) ** 0.5)
-    pages = max(1, size_mb * 1024 * 1024 // per_page)
-    for i in range(pages):
+    side = int((10 * 1024 * 1024 / 3) ** 0.5)  # ~10 MB of pixels, ~7 MB as JPEG
+    total, i = 0, 0
+    while total < size_mb * 1024 * 1024:
         img = Image.frombytes("RGB", (side, side), os.urandom(side * side * 3))
         buf = io.BytesIO()
         img.save(buf, format="JPEG", quality=100)
         page = doc.new_page(-1 if i else 0, width=595, height=842)
         page.insert_image(page.rect, stream=buf.getvalue())
+        total += buf.tell()
+        i += 1
     doc.save(path)
 
 

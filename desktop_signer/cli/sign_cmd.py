@@ -198,8 +198,10 @@ def _options(args: argparse.Namespace, settings: settings_mod.Settings,
     profile = settings.profile
     footer = None
     if args.footer or profile.footer:
-        url = profile.qr_url_template or DEFAULT_QR_TEMPLATE
-        footer = FooterSpec(url=url.split("{")[0] if "{" in url else url,
+        template = profile.qr_url_template
+        # the footer names the portal; a per-document template (with {fields}) is for the QR
+        url = template if template and "{" not in template else DEFAULT_QR_TEMPLATE
+        footer = FooterSpec(url=url,
                             with_qr=bool(profile.qr_url_template),
                             pages=args.footer_pages or profile.footer_pages,
                             notice=profile.notice_text)

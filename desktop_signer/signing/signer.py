@@ -61,6 +61,8 @@ from desktop_signer.trust.registry import load_registry
 from desktop_signer.verification.document import validate_bytes
 from desktop_signer.verification.model import FileReport
 
+IO_CHUNK = 1 << 20
+
 
 @dataclass(frozen=True)
 class SignResult:
@@ -274,7 +276,10 @@ class SigningSession:
              out: BinaryIO, out_path: Path, level: Level) -> None:
         tsa_url = self.options.tsa.url if self.options.tsa else ""
         try:
-            pdf_signer.sign_pdf(writer, output=out)
+            # 1 MiB chunks: pyHanko's 4 KiB default makes copying and hashing a large
+            # file several times slower
+            writer.IO_CHUNK_SIZE = IO_CHUNK
+            pdf_signer.sign_pdf(writer, output=out, chunk_size=IO_CHUNK)
         except TimestampRequestError as exc:
             response = exc.args[1] if len(exc.args) > 1 else None
             status = getattr(response, "status_code", None)
