@@ -19,6 +19,7 @@ from desktop_signer import __version__, paths
 from ui.error_presenter import ErrorPresenter
 from ui.i18n import Translations, choose_language
 from ui.main_window import MainWindow
+from ui.qt_compat import binding_problem
 from ui.render_service import RenderService
 from ui.resources import bsre_logo_path, translations_dir
 from ui.settings_store import SettingsStore
@@ -118,6 +119,13 @@ def run(files: list[str], screenshot: str | None = None) -> int:
     if screenshot is not None and not has_display():
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     app = create_application()
+    problem = binding_problem()
+    if problem is not None:
+        print(QCoreApplication.translate(
+            "Launcher", "Desktop Signer cannot start its window: %1. Install another "
+            "version of PySide6, for example: .venv/bin/pip install "
+            "\"pyside6-essentials!=6.12.0\"").replace("%1", problem), file=sys.stderr)
+        return 1
     window = build_window(files, remember=screenshot is None)
     if screenshot is not None:
         from ui.screenshot import ScreenshotTaker

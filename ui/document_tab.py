@@ -25,7 +25,6 @@ from ui.message_bar import MessageBar
 from ui.messages import Action
 from ui.page_cache import PageCache
 from ui.page_view import PageView, ZoomMode
-from ui.qt_compat import emit
 from ui.render_service import RenderService
 from ui.thumbnails import ThumbnailList, ThumbnailModel
 
@@ -104,7 +103,7 @@ class DocumentTab(QWidget):
         service.stopped.connect(self._renderer_stopped)
         self.view.pagesNeeded.connect(self._pages_needed)
         self.view.currentPageChanged.connect(self._page_changed)
-        self.view.zoomChanged.connect(lambda *_: emit(self.stateChanged))
+        self.view.zoomChanged.connect(lambda *_: self.stateChanged.emit())
         self.thumbnail_model.thumbnailsNeeded.connect(self._thumbnails_needed)
         self.thumbnails.pageActivated.connect(self.view.go_to_page)
         self.find_bar.searchRequested.connect(self.search)
@@ -164,8 +163,8 @@ class DocumentTab(QWidget):
         else:
             self._show_bar(None)
         self._action = Action.OPEN
-        emit(self.opened, self)
-        emit(self.stateChanged)
+        self.opened.emit(self)
+        self.stateChanged.emit()
 
     def _failed(self, doc: int, op: str, error: DocumentError) -> None:
         if doc != self.doc:
@@ -186,7 +185,7 @@ class DocumentTab(QWidget):
             self._show_file_problem()
             return
         self._presenter.present(self.window(), error, self._action)
-        emit(self.openFailed, self)
+        self.openFailed.emit(self)
 
     def _ask_password(self, wrong: bool) -> None:
         dialog = QInputDialog(self.window())
@@ -201,9 +200,9 @@ class DocumentTab(QWidget):
         dialog.setOkButtonText(self.tr("Open"))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.textValueSelected.connect(lambda password: self.open(password))
-        dialog.rejected.connect(lambda: emit(self.openFailed, self) if self.info is None else None)
+        dialog.rejected.connect(lambda: self.openFailed.emit(self) if self.info is None else None)
         dialog.open()
-        emit(self.passwordRequested, dialog)
+        self.passwordRequested.emit(dialog)
 
     # --- files changing under us --------------------------------------------------------
 
@@ -224,7 +223,7 @@ class DocumentTab(QWidget):
         if self.info is None:
             self._presenter.present(self.window(), DocumentError(
                 Problem.RENDERER_STOPPED, detail, path=self.path), self._action)
-            emit(self.openFailed, self)
+            self.openFailed.emit(self)
             return
         self._show_bar("renderer_stopped")
 
@@ -296,11 +295,11 @@ class DocumentTab(QWidget):
         if abs(requested - self.view.render_scale()) < 1e-3:
             self._rendered_pages.add(page)
         self.view.refresh()
-        emit(self.stateChanged)
+        self.stateChanged.emit()
 
     def _page_changed(self, page: int) -> None:
         self.thumbnails.select_page(page)
-        emit(self.stateChanged)
+        self.stateChanged.emit()
 
     def set_thumbnails_visible(self, visible: bool) -> None:
         self.thumbnails.setVisible(visible)
@@ -414,7 +413,7 @@ class DocumentTab(QWidget):
             if not self._search_done:
                 text += " " + self.tr("(still searching)")
         self.find_bar.set_status(text)
-        emit(self.stateChanged)
+        self.stateChanged.emit()
 
     def _search_closed(self) -> None:
         self._service.stop_search(self.doc)

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from desktop_signer.errors import DesktopSignerError
 from ui.messages import Action, Message, describe
-from ui.qt_compat import emit
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +57,7 @@ class ErrorPresenter(QObject):
         self.last = message
         dialog = ErrorDialog(message, parent)
         dialog.open()
-        emit(self.shown, dialog)
+        self.shown.emit(dialog)
         return dialog
 
     def excepthook(self, kind: type[BaseException], error: BaseException,

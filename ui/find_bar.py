@@ -7,7 +7,6 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from ui.icons import icon
-from ui.qt_compat import emit
 
 # Searching starts this long after the last keystroke (each search restarts the worker's).
 TYPING_PAUSE_MS = 300
@@ -81,7 +80,7 @@ class FindBar(QWidget):
         self._typing.stop()
         self._searched = ""
         self.hide()
-        emit(self.closed)
+        self.closed.emit()
 
     def search(self, text: str) -> None:
         """Type ``text`` and search at once (used by tests and the Enter key)."""
@@ -94,13 +93,13 @@ class FindBar(QWidget):
     def _search_now(self) -> None:
         self._typing.stop()
         self._searched = self.field.text()
-        emit(self.searchRequested, self._searched)
+        self.searchRequested.emit(self._searched)
 
     def _enter(self) -> None:
         if self.field.text() != self._searched:
             self._search_now()
         else:
-            emit(self.nextRequested)
+            self.nextRequested.emit()
 
     def eventFilter(self, watched: object, event: QEvent) -> bool:
         if watched is self.field and event.type() == QEvent.Type.KeyPress:
@@ -110,6 +109,6 @@ class FindBar(QWidget):
                 return True
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
                     event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
-                emit(self.previousRequested)
+                self.previousRequested.emit()
                 return True
         return super().eventFilter(watched, event)  # type: ignore[arg-type]

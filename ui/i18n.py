@@ -19,7 +19,6 @@ import os
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTranslator, Signal
 
-from ui.qt_compat import emit
 from ui.resources import translations_dir
 
 LANGUAGES = ("id", "en")
@@ -74,4 +73,4 @@ class Translations(QObject):
             if language == "id" else QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
         QLocale.setDefault(locale)
         self.language = language
-        emit(self.changed, language)
+        self.changed.emit(language)

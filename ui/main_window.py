@@ -46,7 +46,6 @@ from ui.message_bar import MessageBar
 from ui.messages import Action
 from ui.page_cache import PageCache
 from ui.page_view import ZoomMode
-from ui.qt_compat import emit
 from ui.render_service import RenderService
 from ui.settings_store import SettingsStore
 from ui.tasks import Tasks
@@ -352,7 +351,7 @@ class MainWindow(QMainWindow):
         dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
         dialog.filesSelected.connect(self.open_paths)
         dialog.open()
-        emit(self.dialogShown, dialog)
+        self.dialogShown.emit(dialog)
 
     def open_paths(self, paths: list[str], password: str | None = None) -> list[DocumentTab]:
         """Open each file in its own tab (or switch to its tab if it is already open)."""
@@ -405,7 +404,7 @@ class MainWindow(QMainWindow):
         self.welcome.set_recent(self.state.recent_files)
         if tab is self.current_tab():
             tab.view.setFocus()
-        emit(self.documentOpened, tab)
+        self.documentOpened.emit(tab)
         self._update_state()
 
     def _tab_failed(self, tab: DocumentTab) -> None:
@@ -610,14 +609,14 @@ class MainWindow(QMainWindow):
 
         dialog = SettingsDialog(self.store, self.presenter, self, self.tasks)
         dialog.open()
-        emit(self.dialogShown, dialog)
+        self.dialogShown.emit(dialog)
 
     def show_about(self) -> None:
         from ui.about_dialog import AboutDialog
 
         dialog = AboutDialog(self.store.settings.profile.bsre_logo, self)
         dialog.open()
-        emit(self.dialogShown, dialog)
+        self.dialogShown.emit(dialog)
 
     def present_error(self, error: BaseException, action: Action) -> None:
         self.presenter.present(self, error, action)

@@ -32,7 +32,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 from desktop_signer.render.models import PageSize, Rect
-from ui.qt_compat import emit
 
 ZOOM_STEPS = (0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 4.0)
 MIN_ZOOM, MAX_ZOOM = ZOOM_STEPS[0], ZOOM_STEPS[-1]
@@ -168,7 +167,7 @@ class PageView(QAbstractScrollArea):
             self.horizontalScrollBar().setValue(round(x0 + fx * w - anchor.x()))
             self.verticalScrollBar().setValue(round(y0 + fy * h - anchor.y()))
         self.viewport().update()
-        emit(self.zoomChanged, self._zoom, str(self._mode))
+        self.zoomChanged.emit(self._zoom, str(self._mode))
         self._request_timer.start()
 
     # --- navigation -------------------------------------------------------------------
@@ -266,7 +265,7 @@ class PageView(QAbstractScrollArea):
             if spot is not None:
                 self.verticalScrollBar().setValue(
                     round(self._page_box(spot[0])[1] + spot[2] * self._page_box(spot[0])[3]))
-            emit(self.zoomChanged, self._zoom, str(self._mode))
+            self.zoomChanged.emit(self._zoom, str(self._mode))
         else:
             self._relayout()
         self._settle_timer.start()
@@ -285,7 +284,7 @@ class PageView(QAbstractScrollArea):
     def _set_current(self, page: int) -> None:
         if page != self._current:
             self._current = page
-            emit(self.currentPageChanged, page)
+            self.currentPageChanged.emit(page)
 
     def _emit_needed(self) -> None:
         visible = self.visible_pages()
@@ -295,7 +294,7 @@ class PageView(QAbstractScrollArea):
         around = [p for p in (visible[-1] + 1, visible[0] - 1) if 0 <= p < len(self._sizes)]
         missing = [p for p in visible + around
                    if p not in self._failed_pages and not self._source(p, scale)[1]]
-        emit(self.pagesNeeded, scale, missing)
+        self.pagesNeeded.emit(scale, missing)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:

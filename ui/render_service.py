@@ -17,7 +17,6 @@ from PySide6.QtGui import QImage
 from desktop_signer.render.client import RenderClient
 from desktop_signer.render.models import PageImage
 from desktop_signer.render.protocol import Failed, Found, Opened, Rendered, Response, Stopped
-from ui.qt_compat import emit
 
 
 def to_qimage(image: PageImage) -> QImage:
@@ -38,7 +37,7 @@ class _Reader(QThread):
         while True:
             response: Response = self._client.receive()
             image = to_qimage(response.image) if isinstance(response, Rendered) else None
-            emit(self.arrived, response, image)
+            self.arrived.emit(response, image)
             if isinstance(response, Stopped):
                 return
 
@@ -118,16 +117,16 @@ class RenderService(QObject):
 
     def _dispatch(self, response: Response, image: QImage | None) -> None:
         if isinstance(response, Opened):
-            emit(self.opened, response.doc, response.info)
+            self.opened.emit(response.doc, response.info)
         elif isinstance(response, Failed):
-            emit(self.failed, response.doc, response.op, response.error)
+            self.failed.emit(response.doc, response.op, response.error)
         elif isinstance(response, Rendered) and image is not None:
-            emit(self.rendered, response.doc, response.kind, response.requested,
+            self.rendered.emit(response.doc, response.kind, response.requested,
                                response.image.page, image)
         elif isinstance(response, Found):
-            emit(self.found, response.doc, response.search, response.hits,
+            self.found.emit(response.doc, response.search, response.hits,
                             response.pages_searched, response.done)
         elif isinstance(response, Stopped):
             if self.sender() is self._reader and not self._closing:
                 self._client = None
-                emit(self.stopped, response.detail)
+                self.stopped.emit(response.detail)

@@ -26,7 +26,6 @@ from desktop_signer.settings import Settings
 from ui.error_presenter import ErrorPresenter
 from ui.message_bar import MessageBar
 from ui.messages import Action
-from ui.qt_compat import emit
 from ui.settings_fields import Field, all_keys, get_value, with_value
 from ui.settings_pages import GeneralPage, Page, ProfilePage, SigningPage, TimestampPage
 from ui.settings_store import SettingsStore
@@ -149,7 +148,7 @@ class SettingsDialog(QDialog):
             self.presenter.present(self, error, Action.SAVE_SETTINGS)
             return False
         self._store_password(new)
-        emit(self.saved)
+        self.saved.emit()
         return True
 
     def accept(self) -> None:

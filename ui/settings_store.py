@@ -9,7 +9,6 @@ from PySide6.QtCore import QObject, Signal
 from desktop_signer import settings as core_settings
 from desktop_signer.errors import DesktopSignerError
 from desktop_signer.settings import LoadedSettings, Settings
-from ui.qt_compat import emit
 
 
 class SettingsStore(QObject):
@@ -47,4 +46,4 @@ class SettingsStore(QObject):
             raise DesktopSignerError("settings_not_writable", str(exc),
                                      path=str(self.loaded.user_file)) from exc
         self._session_training = False
-        emit(self.changed, self.settings)
+        self.changed.emit(self.settings)

@@ -26,7 +26,6 @@ from desktop_signer.errors import DesktopSignerError
 from desktop_signer.settings import LoadedSettings, Settings
 from ui.error_presenter import ErrorPresenter
 from ui.messages import Action
-from ui.qt_compat import emit
 from ui.settings_fields import locked_tooltip, with_value
 from ui.tasks import Tasks
 
@@ -99,14 +98,14 @@ class TokensPage(QWidget):
                          if not c.found and c.path is None]
         self._searching = False
         self._fill()
-        emit(self.discovered)
+        self.discovered.emit()
 
     def _discovery_failed(self, error: BaseException) -> None:
         self._searching = False
         self._candidates = [(p, ["user"], os.path.isfile(p)) for p in self._user_modules]
         self._fill()
         self._presenter.present(self.window(), error, Action.UNEXPECTED)
-        emit(self.discovered)
+        self.discovered.emit()
 
     def _sync_hidden(self) -> None:
         """Keep the ticks the user changed before the list is drawn again."""

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 
 from ui.error_presenter import ErrorPresenter
 from ui.messages import Action
-from ui.qt_compat import emit
 from ui.settings_fields import locked_tooltip
 from ui.tasks import Tasks
 
@@ -107,13 +106,13 @@ class TrustPage(QWidget):
         self._anchors = [(a.subject, a.origin, a.sha256) for a in config.anchors]
         self._state = "ready"
         self._fill()
-        emit(self.loaded)
+        self.loaded.emit()
 
     def _failed(self, error: BaseException) -> None:
         self._state = "failed"
         self._fill()
         self._presenter.present(self.window(), error, Action.UNEXPECTED)
-        emit(self.loaded)
+        self.loaded.emit()
 
     def _fill(self) -> None:
         self.tree.clear()

@@ -15,8 +15,6 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from ui.qt_compat import emit
-
 
 class _Job(QRunnable):
     def __init__(self, fn: Callable[[], Any], tasks: Tasks, job: int) -> None:
@@ -32,7 +30,7 @@ class _Job(QRunnable):
         except Exception as exc:  # handed to the caller's on_error, never lost
             result, ok = exc, False
         try:
-            emit(self._tasks.finished, self._job, ok, result)
+            self._tasks.finished.emit(self._job, ok, result)
         except RuntimeError:
             pass  # the owner is gone (its C++ object deleted): nobody waits for this
 

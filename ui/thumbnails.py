@@ -19,7 +19,6 @@ from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
 from desktop_signer.render.models import PageSize
-from ui.qt_compat import emit
 
 THUMB_SIDE = 120  # logical pixels, longest side
 
@@ -75,7 +74,7 @@ class ThumbnailModel(QAbstractListModel):
     def image_arrived(self, page: int) -> None:
         self._framed_cache.pop(page, None)
         index = self.index(page)
-        emit(self.dataChanged, index, index, [Qt.ItemDataRole.DecorationRole])
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
 
     def render_side(self) -> int:
         return round(THUMB_SIDE * self._dpr)
@@ -83,7 +82,7 @@ class ThumbnailModel(QAbstractListModel):
     def _emit_missing(self) -> None:
         pages, self._missing = self._missing, []
         if pages:
-            emit(self.thumbnailsNeeded, pages)
+            self.thumbnailsNeeded.emit(pages)
 
     def _framed(self, page: int, image: QImage) -> QPixmap:
         """The page image with a thin border: white pages must not melt into the list."""
@@ -133,8 +132,8 @@ class ThumbnailList(QListView):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setStyleSheet("QListView#thumbnails { background: #e4e7eb; border: none; }")
         self.setMinimumWidth(THUMB_SIDE + 44)
-        self.clicked.connect(lambda index: emit(self.pageActivated, index.row()))
-        self.activated.connect(lambda index: emit(self.pageActivated, index.row()))
+        self.clicked.connect(lambda index: self.pageActivated.emit(index.row()))
+        self.activated.connect(lambda index: self.pageActivated.emit(index.row()))
 
     def select_page(self, page: int) -> None:
         model = self.model()

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
 )
 
 from ui.icons import bsre_logo, icon
-from ui.qt_compat import emit
 
 
 class WelcomePage(QWidget):
@@ -66,7 +65,7 @@ class WelcomePage(QWidget):
         outer.addWidget(holder, 0, Qt.AlignmentFlag.AlignHCenter)
         self.open_button.clicked.connect(self.openRequested)
         self.recent.itemActivated.connect(
-            lambda item: emit(self.recentRequested, item.data(Qt.ItemDataRole.UserRole)))
+            lambda item: self.recentRequested.emit(item.data(Qt.ItemDataRole.UserRole)))
         self._recent_paths: tuple[str, ...] = ()
         self._logo_file = ""
         self.retranslate()

@@ -334,6 +334,10 @@
 - Untuk bekerja dari baris perintah: desktop-signer --help
   (misalnya: desktop-signer training init, desktop-signer training info)</translation>
     </message>
+    <message>
+        <source>Desktop Signer cannot start its window: %1. Install another version of PySide6, for example: .venv/bin/pip install &quot;pyside6-essentials!=6.12.0&quot;</source>
+        <translation>Desktop Signer tidak dapat memulai jendelanya: %1. Pasang versi PySide6 yang lain, misalnya: .venv/bin/pip install &quot;pyside6-essentials!=6.12.0&quot;</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
@@ -59,11 +59,20 @@ def test_the_welcome_page_button_opens_the_same_dialog(qtbot: QtBot,
     shown.args[0].reject()
 
 
+def drag_enter(data: QMimeData) -> QDragEnterEvent:
+    """PySide6 6.12 takes a QPointF (QPoint is deprecated), 6.11 only a QPoint."""
+    args = (Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier)
+    try:
+        return QDragEnterEvent(QPointF(50, 50), *args)
+    except TypeError:
+        return QDragEnterEvent(QPoint(50, 50), *args)
+
+
 def drop(window: MainWindow, files: list[Path]) -> QDropEvent:
     data = QMimeData()
     data.setUrls([QUrl.fromLocalFile(str(f)) for f in files])
-    enter = QDragEnterEvent(QPointF(50, 50), Qt.DropAction.CopyAction, data,
-                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    enter = drag_enter(data)
     window.dragEnterEvent(enter)
     assert enter.isAccepted()
     event = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, data,
@@ -85,8 +94,7 @@ def test_dropping_something_that_is_not_a_file_is_ignored(make_window: MakeWindo
     window = make_window()
     data = QMimeData()
     data.setUrls([QUrl("https://example.org/surat.pdf")])
-    enter = QDragEnterEvent(QPointF(5, 5), Qt.DropAction.CopyAction, data,
-                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    enter = drag_enter(data)
     enter.ignore()
     window.dragEnterEvent(enter)
     assert not enter.isAccepted()
