@@ -15,7 +15,12 @@ NAVY = "#123f7a"  # the BSrE placeholder logo's blue, used for accents
 @cache
 def icon(name: str) -> QIcon:
     path = icon_path(name)
-    fallback = QIcon(str(path)) if path.is_file() else QIcon()
+    fallback = QIcon()
+    if path.is_file():
+        fallback = QIcon(str(path))
+        disabled = path.parent / "disabled" / path.name
+        if disabled.is_file():
+            fallback.addFile(str(disabled), QSize(), QIcon.Mode.Disabled)
     return QIcon.fromTheme(name, fallback)
 
 

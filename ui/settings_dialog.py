@@ -77,6 +77,7 @@ class SettingsDialog(QDialog):
         self.page_list = QListWidget(self)
         self.page_list.setObjectName("settingsPages")
         self.page_list.setMaximumWidth(200)
+        self.page_list.setStyleSheet("QListWidget#settingsPages::item { padding: 4px 6px; }")
         self.stack = QStackedWidget(self)
         for page in self.pages:
             self.page_list.addItem("")

@@ -159,7 +159,7 @@ class TokensPage(QWidget):
 
     def _source_name(self, source: str) -> str:
         names = {
-            "known": self.tr("known token software"),
+            "known": self.tr("known module list"),
             "p11-kit": self.tr("registered with p11-kit"),
             "user": self.tr("added by you"),
             "admin": self.tr("set by your administrator"),

@@ -14,6 +14,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTreeWidget,
@@ -34,6 +35,15 @@ def format_fingerprint(sha256_hex: str) -> str:
     """``AB:CD:...`` in two lines of 16 bytes, as certificate viewers show it."""
     pairs = [sha256_hex[i:i + 2].upper() for i in range(0, len(sha256_hex), 2)]
     return ":".join(pairs[:16]) + "\n" + ":".join(pairs[16:])
+
+
+def common_name(subject: str) -> str:
+    """"Root CA" from "Common Name: Root CA, Organization: ..." (the core's readable
+    subject); the whole subject when it has no common name."""
+    for part in subject.split(", "):
+        if part.startswith("Common Name: "):
+            return part.removeprefix("Common Name: ")
+    return subject
 
 
 def _load(training_mode: bool) -> Any:
@@ -127,12 +137,18 @@ class TrustPage(QWidget):
         mono.setStyleHint(QFont.StyleHint.Monospace)
         for subject, origin, sha in self._anchors:
             item = QTreeWidgetItem(self.tree)
-            item.setText(0, subject)
+            item.setText(0, common_name(subject))
             item.setText(1, self._origin_name(origin))
             item.setText(2, format_fingerprint(sha))
             item.setFont(2, mono)
             item.setData(0, SHA_ROLE, sha)
             item.setToolTip(0, subject)
+        # The fingerprint must be readable in full; the name may be cut (tooltip has it).
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
         self.tree.resizeColumnToContents(2)
 
     def _origin_name(self, origin: str) -> str:

@@ -68,7 +68,10 @@ class ThumbnailModel(QAbstractListModel):
                     self._missing.append(page)
                     self._flush.start()
                 return QIcon(self._blank(page))
-            return QIcon(self._framed(page, image))
+            framed = QIcon(self._framed(page, image))
+            # The selection shows on the page number; the page itself stays readable.
+            framed.addPixmap(self._framed(page, image), QIcon.Mode.Selected)
+            return framed
         return None
 
     def image_arrived(self, page: int) -> None:

@@ -61,6 +61,7 @@ class WelcomePage(QWidget):
         outer = QVBoxLayout(self)
         holder = QWidget(self)
         holder.setLayout(column)
+        holder.setMinimumWidth(460)
         holder.setMaximumWidth(560)
         outer.addWidget(holder, 0, Qt.AlignmentFlag.AlignHCenter)
         self.open_button.clicked.connect(self.openRequested)

@@ -763,8 +763,8 @@
         <translation>dicari: %1</translation>
     </message>
     <message>
-        <source>known token software</source>
-        <translation>perangkat lunak token yang dikenal</translation>
+        <source>known module list</source>
+        <translation>daftar modul yang dikenal</translation>
     </message>
     <message>
         <source>registered with p11-kit</source>
