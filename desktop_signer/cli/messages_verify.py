@@ -145,6 +145,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "revocation_not_checked": ("tidak diperiksa", "not checked"),
     "source_embedded": ("data tertanam di dokumen", "data embedded in the document"),
     "source_online": ("diperiksa daring", "checked online"),
+    "source_local_file": ("berkas CRL lokal (--crl)", "local CRL file (--crl)"),
     "source_none": ("tidak ada", "none"),
     "timestamp_yes": ("ya, {time} oleh {tsa}", "yes, {time} by {tsa}"),
     "timestamp_untrusted": (
@@ -162,6 +163,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "dengan isi dokumen.",
         "The signed content was altered or the signature is damaged: the signature does not "
         "match the document.",
+    ),
+    "finding_integrity_failed_no_subfilter_matches": (
+        "Isi yang ditandatangani telah diubah: nilai hash di dalam tanda tangan tidak cocok "
+        "dengan bagian dokumen yang ditandatangani, apa pun jenis tanda tangannya.",
+        "The signed content was altered: the hash inside the signature does not match the "
+        "signed part of the document, whatever the signature's type.",
     ),
     "finding_modified_after_signing": (
         "Dokumen diubah setelah ditandatangani dengan cara yang tidak diizinkan. "
@@ -222,9 +229,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "offline_note": (", mode luring", ", offline mode"),
     "finding_expired": (
-        "{what} sudah kedaluwarsa dan tidak ada bukti waktu bahwa tanda tangan dibuat saat masih "
-        "berlaku.",
-        "{what} has expired and there is no proof that the signature was made while it was valid.",
+        "{what} kedaluwarsa pada {expired_on} dan tidak ada bukti waktu (stempel waktu "
+        "tepercaya) bahwa tanda tangan dibuat saat sertifikat masih berlaku. Mintalah dokumen "
+        "yang ditandatangani dengan stempel waktu dan data validasi jangka panjang (PAdES B-LT "
+        "atau B-LTA); bila waktu penandatanganan diketahui dari sumber tepercaya, periksa "
+        "dengan --at pada waktu itu.",
+        "{what} expired on {expired_on} and there is no proof of time (a trusted timestamp) "
+        "that the signature was made while the certificate was valid. Ask for the document "
+        "signed with a timestamp and long-term validation data (PAdES B-LT or B-LTA); if you "
+        "know the signing time from a trusted source, check with --at at that time.",
+    ),
+    "finding_expired_no_revocation_data": (
+        "{what} kedaluwarsa pada {expired_on}. Ada stempel waktu tepercaya ({at}), tetapi "
+        "dokumen tidak memuat data pencabutan dari waktu itu, sehingga status sertifikat saat "
+        "itu tidak dapat dibuktikan. Mintalah versi dengan data validasi jangka panjang "
+        "(PAdES B-LT atau B-LTA).",
+        "{what} expired on {expired_on}. There is a trusted timestamp ({at}), but the document "
+        "carries no revocation data from that time, so the certificate's status then cannot "
+        "be proven. Ask for a version with long-term validation data (PAdES B-LT or B-LTA).",
+    ),
+    "finding_expired_expired_then": (
+        "{what} sudah kedaluwarsa ({expired_on}) ketika tanda tangan dibuat ({at}). Mintalah "
+        "penanda tangan menandatangani ulang dengan sertifikat yang berlaku.",
+        "{what} had already expired ({expired_on}) when the signature was made ({at}). Ask the "
+        "signer to sign again with a valid certificate.",
     ),
     "finding_expired_at": (
         "{what} sekarang sudah kedaluwarsa; tanda tangan divalidasi pada waktu stempel waktu "
@@ -237,10 +265,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{what} was not yet valid at the validation time.",
     ),
     "finding_weak_digest": (
-        "Algoritma hash atau tanda tangan tidak lagi dianggap aman atau tidak diizinkan.",
-        "The hash or signature algorithm is no longer considered safe or is not permitted.",
+        "Algoritma hash atau tanda tangan{digest_note} tidak lagi dianggap aman atau tidak "
+        "diizinkan.",
+        "The hash or signature algorithm{digest_note} is no longer considered safe or is not "
+        "permitted.",
     ),
-    "finding_weak_key": ("Kunci penanda tangan terlalu lemah.", "The signer's key is too weak."),
+    "finding_weak_key": (
+        "Kunci {what} terlalu lemah ({algorithm} {bits} bit; minimal RSA 2048 bit): tanda tangan "
+        "dengan kunci seperti ini dapat dipalsukan.",
+        "The key of {what} is too weak ({algorithm} {bits} bits; RSA needs at least 2048 bits): "
+        "signatures made with such a key can be forged.",
+    ),
+    "finding_weak_key_chain": (
+        "Sebuah CA dalam rantai {what} memakai kunci yang terlalu lemah ({algorithm} {bits} bit; "
+        "minimal RSA 2048 bit).",
+        "A CA in the chain of {what} uses a key that is too weak ({algorithm} {bits} bits; RSA "
+        "needs at least 2048 bits).",
+    ),
     "finding_key_usage": (
         "Sertifikat tidak diizinkan untuk membuat tanda tangan (key usage).",
         "The certificate is not allowed to make signatures (key usage).",
@@ -264,6 +305,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "finding_malformed_signature": (
         "Struktur tanda tangan rusak atau tidak sesuai standar.",
         "The signature's structure is damaged or does not follow the standard.",
+    ),
+    "finding_malformed_signature_unreadable_dictionary": (
+        "Data tanda tangan ini rusak dan tidak dapat dibaca lagi ({detail}); dokumen telah "
+        "diubah atau rusak setelah ditandatangani.",
+        "This signature's data is damaged and can no longer be read ({detail}); the document "
+        "was changed or damaged after signing.",
+    ),
+    "finding_malformed_signature_unreadable_structure": (
+        "Struktur PDF rusak sehingga tanda tangan ini tidak dapat dibaca ({detail}).",
+        "The PDF structure is damaged, so this signature cannot be read ({detail}).",
     ),
     "finding_unsupported_signature": (
         "Jenis tanda tangan ini ({kind}) belum dapat diperiksa oleh aplikasi ini.",

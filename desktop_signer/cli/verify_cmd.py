@@ -136,8 +136,11 @@ def describe(f: Finding, t: Catalogue) -> str:
     variant = {
         "modified_after_signing": f.param("reason"),
         "could_not_validate": f.param("reason"),
+        "malformed_signature": f.param("reason"),
+        "integrity_failed": f.param("reason"),
         "untrusted": "timestamp" if f.severity == "warning" else "",
-        "expired": "at" if f.param("at") else "",
+        "expired": "at" if f.severity == "info" else f.param("reason"),
+        "weak_key": f.param("where"),
         "training_ca": "training" if f.severity == "info" else "",
     }.get(code, "")
     if variant and f"{key}_{variant}" in MESSAGES:
@@ -145,6 +148,8 @@ def describe(f: Finding, t: Catalogue) -> str:
     params["what"] = _what(t, f)
     if code == "unsupported_signature":
         params["kind"] = f.param("subfilter") or f.param("algorithm") or "?"
+    if code == "weak_digest":
+        params["digest_note"] = f" ({f.param('digest')})" if f.param("digest") else ""
     if code == "revocation_unknown":
         params["offline_note"] = t("offline_note") if f.param("offline") == "yes" else ""
     if code == "visual_change":

@@ -1,9 +1,10 @@
 """Chain of trust and revocation for one certificate (DESIGN §5.4, issue item 6).
 
-Revocation is decided in this order: data embedded in the document (DSS, the Adobe
-revocation-info attribute, the CMS ``crls`` field) and local CRLs given with ``--crl``;
-then, unless offline, OCSP and CRL fetched online with a timeout. The outcome says which
-source decided. Path building and checks are pyhanko-certvalidator's.
+Trust (path, validity, key usage, algorithms) is judged without revocation checks; then
+revocation is decided in this order: data embedded in the document (DSS, the Adobe
+revocation-info attribute, the CMS ``crls`` field), local CRLs given with ``--crl``, then,
+unless offline, OCSP and CRL fetched online with a timeout. The outcome says which source
+decided. Path building and checks are pyhanko-certvalidator's.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from datetime import datetime
 from typing import Literal
 
 from asn1crypto import cms, crl, ocsp, x509
+from asn1crypto.keys import PublicKeyInfo
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.validation.dss import DocumentSecurityStore
 from pyhanko.sign.validation.errors import NoDSSFoundError
@@ -23,6 +25,7 @@ from pyhanko_certvalidator.fetchers.requests_fetchers import RequestsFetcherBack
 from pyhanko_certvalidator.path import ValidationPath
 
 from desktop_signer.trust.store import TrustConfig
+from desktop_signer.verification.algorithms import path_weakness
 
 ChainStatus = Literal[
     "ok",
@@ -33,6 +36,7 @@ ChainStatus = Literal[
     "revocation_unknown",
     "key_usage",
     "weak_algorithm",
+    "weak_key",
     "error",
 ]
 
@@ -86,6 +90,19 @@ def signature_revinfo(signed_data: cms.SignedData, signer_info: cms.SignerInfo) 
     return out
 
 
+def timestamp_token_certs(signer_info: cms.SignerInfo) -> list[x509.Certificate]:
+    """Certificates carried in the signature timestamp token(s) of a CMS signature."""
+    out: list[x509.Certificate] = []
+    for attr in signer_info["unsigned_attrs"] or ():
+        if attr["type"].native != "signature_time_stamp_token":
+            continue
+        for token in attr["values"]:
+            for choice in token["content"]["certificates"] or ():
+                if choice.name == "certificate":
+                    out.append(choice.chosen)
+    return out
+
+
 def merge(*parts: Revinfo) -> Revinfo:
     out = Revinfo()
     for p in parts:
@@ -105,10 +122,18 @@ def validation_context(
     timeout: float,
     extra_anchors: list[x509.Certificate] | None = None,
     retroactive: bool = False,
+    check_revocation: bool = True,
+    local_crls: bool = True,
 ) -> ValidationContext:
+    """``check_revocation=False`` judges the path alone (anchors, validity, algorithms):
+    stale or missing revocation data must not stop path validation before it has looked at
+    the certificates' validity. ``local_crls=False`` leaves out ``--crl`` files, so that a
+    decision can be attributed to the document's own data."""
     roots = [x509.Certificate.load(a.der) for a in trust.anchors] + list(extra_anchors or ())
     others = list(revinfo.certs) + [x509.Certificate.load(d) for d in trust.extra_certs]
-    crls = list(revinfo.crls) + [crl.CertificateList.load(d) for d in trust.local_crls]
+    crls = list(revinfo.crls)
+    if local_crls:
+        crls += [crl.CertificateList.load(d) for d in trust.local_crls]
     kwargs: dict[str, object] = {}
     if fetching:
         kwargs["fetcher_backend"] = RequestsFetcherBackend(per_request_timeout=timeout)
@@ -121,7 +146,9 @@ def validation_context(
         ocsps=list(revinfo.ocsps),
         # "require": every certificate needs revocation data, so "unknown" is visible;
         # certvalidator's "hard-fail" passes certificates that name no revocation source.
-        revocation_mode="require" if hard_fail else "soft-fail",
+        revocation_mode=(
+            "none" if not check_revocation else "require" if hard_fail else "soft-fail"
+        ),
         retroactive_revinfo=retroactive,
         **kwargs,  # type: ignore[arg-type]
     )
@@ -135,6 +162,7 @@ class ChainOutcome:
     revocation_reason: str | None = None
     ca_revoked: bool = False
     detail: str = ""
+    weak_key: PublicKeyInfo | None = None  # the key the algorithm policy finds too small
 
 
 async def evaluate_chain(
@@ -163,7 +191,11 @@ async def evaluate_chain(
     except cv_errors.InsufficientRevinfoError as e:
         return ChainOutcome("revocation_unknown", e.original_path, detail=e.failure_msg)
     except cv_errors.DisallowedAlgorithmError as e:
-        return ChainOutcome("weak_algorithm", e.original_path, detail=e.failure_msg)
+        weak = path_weakness(vc.algorithm_policy, e.original_path, vc.moment)
+        status: ChainStatus = "weak_key" if weak and weak[0] == "weak_key" else "weak_algorithm"
+        return ChainOutcome(
+            status, e.original_path, detail=e.failure_msg, weak_key=weak[1] if weak else None
+        )
     except cv_errors.PathBuildingError as e:
         return ChainOutcome("untrusted", detail=str(e))
     except cv_errors.PathValidationError as e:

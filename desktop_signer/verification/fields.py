@@ -14,6 +14,7 @@ from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.reader import PdfFileReader
 
 from desktop_signer.verification.pdfget import pdf_get
+from desktop_signer.verification.salvage import BrokenObject, salvage_signature_field
 
 SUPPORTED_SIGNATURE_SUBFILTERS = ("/adbe.pkcs7.detached", "/ETSI.CAdES.detached")
 TIMESTAMP_SUBFILTER = "/ETSI.RFC3161"
@@ -28,6 +29,8 @@ class SignatureEntry:
     sig_ref: generic.Reference | None  # None when /V is direct or not a reference
     sig_dict: generic.DictionaryObject | None  # None when /V is not a dictionary
     widgets: list[generic.DictionaryObject] = field(default_factory=list)
+    # Why the signature dictionary (or the whole field) no longer parses; None when it does.
+    broken: str | None = None
 
     @property
     def name(self) -> str:
@@ -65,6 +68,7 @@ def _walk(
     parents: list[generic.DictionaryObject],
     seen: set[generic.Reference],
     out: list[tuple[str, generic.DictionaryObject]],
+    broken: list[BrokenObject] | None = None,
 ) -> None:
     if not isinstance(refs, generic.ArrayObject):
         return
@@ -75,7 +79,18 @@ def _walk(
             if item.reference in seen:
                 continue  # a cycle or a field listed twice
             seen.add(item.reference)
-        obj = item.get_object() if isinstance(item, generic.IndirectObject) else item
+            try:
+                obj = item.get_object()
+            except MemoryError:  # the child's memory limit: never a verdict
+                raise
+            except Exception as exc:
+                # A field object that no longer parses (e.g. a damaged signature dictionary
+                # written inline): kept so that a signature field cannot vanish this way.
+                if broken is not None:
+                    broken.append(BrokenObject(parent_name, item.reference, _describe(exc)))
+                continue
+        else:
+            obj = item
         if not isinstance(obj, generic.DictionaryObject):
             continue
         partial = pdf_get(obj, "/T")
@@ -86,7 +101,11 @@ def _walk(
             out.append((name, obj))
         kids = pdf_get(obj, "/Kids")
         if kids is not None:
-            _walk(kids, name, [obj, *parents], seen, out)
+            _walk(kids, name, [obj, *parents], seen, out, broken)
+
+
+def _describe(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}"[:300]
 
 
 def _widgets_of(field_dict: generic.DictionaryObject) -> list[generic.DictionaryObject]:
@@ -109,7 +128,8 @@ def signature_entries(reader: PdfFileReader) -> list[SignatureEntry]:
     except (KeyError, TypeError):
         return []
     found: list[tuple[str, generic.DictionaryObject]] = []
-    _walk(fields, "", [], set(), found)
+    broken_fields: list[BrokenObject] = []
+    _walk(fields, "", [], set(), found, broken_fields)
     entries: list[SignatureEntry] = []
     by_ref: dict[generic.Reference, SignatureEntry] = {}
     for name, field_dict in found:
@@ -121,14 +141,32 @@ def signature_entries(reader: PdfFileReader) -> list[SignatureEntry]:
             by_ref[ref].names.append(name)
             by_ref[ref].widgets.extend(_widgets_of(field_dict))
             continue
-        value = raw_value.get_object()
-        sig_dict = value if isinstance(value, generic.DictionaryObject) else None
-        if sig_dict is not None and isinstance(value, generic.StreamObject):
-            sig_dict = None  # a stream (e.g. an appearance XObject) is no signature dictionary
-        entry = SignatureEntry([name], field_dict, ref, sig_dict, _widgets_of(field_dict))
+        try:
+            value = raw_value.get_object()
+        except MemoryError:  # the child's memory limit: never a verdict
+            raise
+        except Exception as exc:
+            # The signature dictionary no longer parses (a non-hex byte in /Contents, a
+            # stray "(" in the padding...): the field is still there, so it is named.
+            entry = SignatureEntry(
+                [name], field_dict, ref, None, _widgets_of(field_dict), broken=_describe(exc)
+            )
+        else:
+            sig_dict = value if isinstance(value, generic.DictionaryObject) else None
+            if sig_dict is not None and isinstance(value, generic.StreamObject):
+                sig_dict = None  # a stream (e.g. an appearance XObject) is no signature dict
+            entry = SignatureEntry([name], field_dict, ref, sig_dict, _widgets_of(field_dict))
         entries.append(entry)
         if ref is not None:
             by_ref[ref] = entry
+    for item in broken_fields:
+        salvaged = salvage_signature_field(reader, item)
+        if salvaged is not None:
+            entries.append(
+                SignatureEntry(
+                    [salvaged], generic.DictionaryObject(), item.ref, None, broken=item.detail
+                )
+            )
     return entries
 
 

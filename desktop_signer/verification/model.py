@@ -25,7 +25,9 @@ Modification = Literal[
 ]
 Trust = Literal["trusted", "untrusted", "unknown"]
 Revocation = Literal["good", "revoked", "unknown", "not_checked"]
-RevocationSource = Literal["embedded", "online", "none"]
+# "local_file": a --crl file. The report schema has no such value; report_json writes it as
+# "online" (data from outside the document), the text report names the file source.
+RevocationSource = Literal["embedded", "online", "local_file", "none"]
 PadesLevel = Literal["B-B", "B-T", "B-LT", "B-LTA"]
 
 _VERDICT_RANK: dict[str, int] = {"valid": 0, "indeterminate": 1, "invalid": 2}

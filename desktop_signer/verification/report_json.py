@@ -20,6 +20,11 @@ from desktop_signer.verification.model import (
 
 SCHEMA_ID = "desktop-signer/verification-report/1"
 
+# The schema knows "embedded", "online" and "none". A --crl file is not part of the document
+# (so never "embedded", and it does not make a signature LTV); like fetched data it comes
+# from outside the document, so it is written as "online" (README "## Verification").
+_SCHEMA_REVOCATION_SOURCE = {"local_file": "online"}
+
 
 def _time(value: datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
@@ -81,7 +86,9 @@ def signature_json(s: SignatureResult, describe: Callable[[Finding], str]) -> di
         "trust_anchor": s.trust_anchor,
         "chain": [_chain(c) for c in s.chain],
         "revocation": s.revocation,
-        "revocation_source": s.revocation_source,
+        "revocation_source": _SCHEMA_REVOCATION_SOURCE.get(
+            s.revocation_source, s.revocation_source
+        ),
         "pades_level": s.pades_level,
         "ltv": s.ltv,
         "certification": (

@@ -8,6 +8,7 @@ signature's ``could_not_validate`` while the file's other signatures are still r
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from dataclasses import field as dc_field
 from datetime import datetime
 from typing import Any
 
@@ -21,17 +22,21 @@ from pyhanko.sign.validation.pdf_embedded import (
     async_validate_pdf_signature,
     async_validate_pdf_timestamp,
 )
+from pyhanko_certvalidator import ValidationContext
 
 from desktop_signer.verification import certinfo
+from desktop_signer.verification.algorithms import cms_findings
 from desktop_signer.verification.chain import (
     SIGNING_KEY_USAGE,
     TIMESTAMP_KEY_USAGE,
     Revinfo,
     merge,
     signature_revinfo,
+    timestamp_token_certs,
     validation_context,
 )
 from desktop_signer.verification.changes import ChangeJudgement, byte_range_problem, judge_changes
+from desktop_signer.verification.digest_match import signed_bytes_match
 from desktop_signer.verification.fields import (
     SUPPORTED_SIGNATURE_SUBFILTERS,
     TIMESTAMP_SUBFILTER,
@@ -42,6 +47,7 @@ from desktop_signer.verification.findings import finding
 from desktop_signer.verification.model import (
     Certification,
     Finding,
+    Integrity,
     Kind,
     PadesLevel,
     SignatureResult,
@@ -65,6 +71,14 @@ class DocumentContext:
     certification_p: int | None
     unanalysed: UnanalysedData | None
     doc_timestamp_revisions: list[int]  # revisions signed by document timestamps
+    # (1-based revision, time) of intact, trusted document timestamps: proofs of existence
+    # for everything in earlier revisions (filled as the timestamps are validated)
+    existence_proofs: list[tuple[int, datetime]] = dc_field(default_factory=list)
+
+    def proof_of_existence(self, revision: int) -> datetime | None:
+        """Earliest time a trusted document timestamp proves ``revision`` existed."""
+        times = [t for r, t in self.existence_proofs if r > revision]
+        return min(times) if times else None
 
 
 # BSI TR-03111 plain ECDSA (ecdsa-plain-SHA*): neither pyHanko nor cryptography verify it, and
@@ -163,23 +177,74 @@ async def validate_entry(ctx: DocumentContext, entry: SignatureEntry) -> Signatu
 async def _validate(
     ctx: DocumentContext, entry: SignatureEntry, base: SignatureResult
 ) -> SignatureResult:
+    if entry.broken is not None:
+        # A signature dictionary that no longer parses is a broken structure: whatever the
+        # damage, the signature as it stands cannot be the one that was made (DESIGN §5.1).
+        return _finish(
+            replace(base, revision=_revision_of(ctx, entry)),
+            [finding("malformed_signature", reason="unreadable_dictionary", detail=entry.broken)],
+        )
     if entry.sig_dict is None:
         return _finish(base, [finding("malformed_signature", reason="value_not_a_dictionary")])
     subfilter = entry.subfilter
     timestamp = entry.is_document_timestamp
-    if not timestamp and subfilter not in SUPPORTED_SIGNATURE_SUBFILTERS:
-        emb = _try_embedded(ctx, entry, timestamp)
-        return _finish(
-            replace(base, signer=_signer_from_cms(emb)),
-            [finding("unsupported_signature", subfilter=subfilter or "")],
-        )
-    if timestamp and subfilter != TIMESTAMP_SUBFILTER:
-        return _finish(base, [finding("unsupported_signature", subfilter=subfilter or "")])
+    if (not timestamp and subfilter not in SUPPORTED_SIGNATURE_SUBFILTERS) or (
+        timestamp and subfilter != TIMESTAMP_SUBFILTER
+    ):
+        return _unsupported(ctx, entry, base, timestamp, subfilter)
     try:
         emb = _embedded(ctx, entry, timestamp)
     except _Malformed as m:
         return _finish(base, [m.finding])
     return await _validate_embedded(ctx, entry, base, emb, timestamp)
+
+
+def _unsupported(
+    ctx: DocumentContext,
+    entry: SignatureEntry,
+    base: SignatureResult,
+    timestamp: bool,
+    subfilter: str | None,
+) -> SignatureResult:
+    """A subfilter we do not handle: ``unsupported_signature`` (indeterminate), unless the
+    digest of the signed bytes matches no subfilter's reading of the CMS. The /SubFilter
+    entry is itself signed, so a renamed one must not hide that the signed bytes changed."""
+    findings = [finding("unsupported_signature", subfilter=subfilter or "")]
+    emb = _try_embedded(ctx, entry, timestamp)
+    integrity: Integrity = "unknown"
+    if emb is not None:
+        problem = byte_range_problem(emb, ctx.size)
+        try:
+            match = None if problem is not None else signed_bytes_match(emb)
+        except MemoryError:  # the child's memory limit: never a verdict
+            raise
+        except Exception:
+            match = None
+        if problem is not None:
+            integrity = "failed"
+            findings += [finding("coverage_partial", reason=problem), finding("integrity_failed")]
+        elif match is False:
+            integrity = "failed"
+            findings.append(finding("integrity_failed", reason="no_subfilter_matches"))
+    return _finish(
+        replace(
+            base,
+            signer=_signer_from_cms(emb),
+            integrity=integrity,
+            revision=_revision_of(ctx, entry),
+        ),
+        findings,
+    )
+
+
+def _revision_of(ctx: DocumentContext, entry: SignatureEntry) -> int | None:
+    """1-based revision that last wrote the signature object (None when unknown)."""
+    if entry.sig_ref is None:
+        return None
+    try:
+        return int(ctx.reader.xrefs.get_last_change(entry.sig_ref)) + 1
+    except (KeyError, misc.PdfError):
+        return None
 
 
 def _describe(exc: BaseException) -> str:
@@ -271,6 +336,8 @@ async def _validate_embedded(
             replace(base, signer=_signer_from_cms(emb)),
             [finding("unsupported_signature", algorithm=mechanism)],
         )
+    # pyHanko checks integrity and the timestamp token here; trust and revocation are judged
+    # below (judge_certificate), so its path checks run without revocation data.
     first_vc = validation_context(
         options.trust,
         revinfo,
@@ -278,6 +345,7 @@ async def _validate_embedded(
         fetching=False,
         hard_fail=False,
         timeout=options.fetch_timeout,
+        check_revocation=False,
     )
     status: Any
     try:
@@ -288,10 +356,10 @@ async def _validate_embedded(
                 emb, first_vc, skip_diff=True, key_usage_settings=SIGNING_KEY_USAGE
             )
     except DisallowedAlgorithmError as exc:
-        return _finish(
-            replace(base, signer=_signer_from_cms(emb)),
-            [finding("weak_digest", detail=str(exc)[:300])],
-        )
+        weak = _cms_weakness(emb, first_vc, options.at) or [
+            finding("weak_digest", detail=str(exc)[:300])
+        ]
+        return _finish(replace(base, signer=_signer_from_cms(emb)), weak)
     except SignatureValidationError as exc:
         return _finish(
             replace(base, signer=_signer_from_cms(emb)),
@@ -318,43 +386,47 @@ async def _validate_embedded(
     if not intact:
         findings.append(finding("integrity_failed"))
     indic = status.trust_problem_indic
-    if indic is not None and "CRYPTO_CONSTRAINTS" in str(indic):
-        findings.append(finding("weak_digest", digest=status.md_algorithm))
+    crypto_objection = indic is not None and "CRYPTO_CONSTRAINTS" in str(indic)
+    if crypto_objection:
+        # the signature's own algorithms; a weak certificate signature on the path is
+        # reported by judge_certificate below
+        findings.extend(_cms_weakness(emb, first_vc, options.at))
 
     changes = ChangeJudgement()
     if br_problem is None:
         changes = judge_changes(ctx.reader, emb, ctx.certification_p, ctx.unanalysed, signed_end)
         findings.extend(changes.findings)
 
+    revision = emb.signed_revision
+    # a later trusted document timestamp proves the signature existed at its time
+    later_proof = ctx.proof_of_existence(revision + 1)
     # signing time: a trusted signature timestamp proves it; /M or signingTime only claims it
     ts_status = None if timestamp else status.timestamp_validity
     claimed: datetime | None = None if timestamp else status.signer_reported_dt
     proven: datetime | None = None
     signing_time = SigningTime(claimed=claimed)
     if timestamp:
-        proven = status.timestamp if intact else None
-        signing_time = SigningTime(
-            timestamp=status.timestamp,
-            timestamp_authority=status.signing_cert.subject.human_friendly,
-            timestamp_valid=intact and status.trusted,
-        )
+        proven = _earliest(status.timestamp if intact else None, later_proof)
     elif ts_status is not None:
         ts_ok = bool(ts_status.intact and ts_status.valid)
-        if ts_ok and ts_status.trusted:
-            proven = ts_status.timestamp
+        ts_trusted = ts_ok and await _timestamp_trusted(
+            ctx, emb, ts_status, revinfo, later_proof
+        )
+        proven = _earliest(ts_status.timestamp if ts_trusted else None, later_proof)
         signing_time = SigningTime(
             claimed=claimed,
             timestamp=ts_status.timestamp,
             timestamp_authority=ts_status.signing_cert.subject.human_friendly,
-            timestamp_valid=ts_ok and ts_status.trusted,
+            timestamp_valid=ts_trusted,
         )
         if not ts_ok:
             findings.append(finding("timestamp_invalid"))
-        elif not ts_status.trusted:
+        elif not ts_trusted:
             findings.append(
                 finding("untrusted", severity="warning", effect="none", what="timestamp")
             )
     else:
+        proven = later_proof
         findings.append(finding("no_timestamp"))
 
     cert: x509.Certificate = status.signing_cert
@@ -371,6 +443,16 @@ async def _validate_embedded(
             what="timestamp" if timestamp else "signer",
         )
         findings.extend(judgement.findings)
+    if crypto_objection and not any(f.code in ("weak_key", "weak_digest") for f in findings):
+        findings.append(finding("weak_digest", digest=status.md_algorithm))
+    if timestamp:
+        signing_time = SigningTime(
+            timestamp=status.timestamp,
+            timestamp_authority=status.signing_cert.subject.human_friendly,
+            timestamp_valid=intact
+            and judgement.trust == "trusted"
+            and verdict_from(judgement.findings) == "valid",
+        )
 
     ltv = (
         judgement.revocation == "good"
@@ -379,7 +461,6 @@ async def _validate_embedded(
     )
     if not ltv and not timestamp and intact:
         findings.append(finding("no_ltv"))
-    revision = emb.signed_revision
     lta = any(r > revision for r in ctx.doc_timestamp_revisions)
     certification = None
     if base.kind == "certification" and changes.permission is not None:
@@ -409,3 +490,50 @@ async def _validate_embedded(
         signed_revision_end=signed_end or None,
     )
     return _finish(result, findings)
+
+
+def _earliest(*moments: datetime | None) -> datetime | None:
+    known = [m for m in moments if m is not None]
+    return min(known) if known else None
+
+
+def _cms_weakness(
+    emb: EmbeddedPdfSignature, vc: ValidationContext, moment: datetime | None
+) -> list[Finding]:
+    """``weak_key`` / ``weak_digest`` for the CMS signature itself, by the same algorithm
+    policy pyHanko applied."""
+    try:
+        return cms_findings(
+            vc.algorithm_policy,
+            emb.md_algorithm,
+            emb.signer_info["signature_algorithm"],
+            emb.signer_cert.public_key,
+            moment,
+        )
+    except MemoryError:  # the child's memory limit: never a verdict
+        raise
+    except Exception:
+        return []
+
+
+async def _timestamp_trusted(
+    ctx: DocumentContext,
+    emb: EmbeddedPdfSignature,
+    ts_status: Any,
+    revinfo: Revinfo,
+    later_proof: datetime | None,
+) -> bool:
+    """Whether the signature timestamp's authority is trusted: its chain judged like a
+    signer's (offline, with the document's data; soft-fail), where a later document
+    timestamp is proof that the token existed while the authority's certificate was valid."""
+    judgement = await judge_certificate(
+        ts_status.signing_cert,
+        timestamp_token_certs(emb.signer_info) + list(revinfo.certs),
+        revinfo,
+        replace(ctx.options, offline=True, revocation_hard_fail=False),
+        TIMESTAMP_KEY_USAGE,
+        claimed_time=ts_status.timestamp,
+        proven_time=later_proof,
+        what="timestamp",
+    )
+    return judgement.trust == "trusted" and verdict_from(judgement.findings) == "valid"

@@ -12,6 +12,7 @@ from pyhanko_certvalidator import ValidationContext
 
 from desktop_signer.trust.certfiles import sha256_hex
 from desktop_signer.trust.store import TrustConfig
+from desktop_signer.verification.algorithms import key_description
 from desktop_signer.verification.certinfo import chain_entry, issuer_walk
 from desktop_signer.verification.chain import (
     ChainOutcome,
@@ -79,9 +80,12 @@ async def judge_certificate(
 ) -> TrustJudgement:
     """Trust and revocation of ``cert`` at the validation time (``--at`` or now).
 
-    ``proven_time`` is a signing time proven by a trusted timestamp: an expired certificate
-    that was valid then, with revocation data embedded, is judged at that time (long-term
-    validation); a revocation after it does not make the signature invalid.
+    ``proven_time`` is a time at which the signature is proven to have existed (a trusted
+    signature timestamp, or a later trusted document timestamp): an expired certificate
+    that was valid then, with revocation data embedded, is judged at that time (past
+    signature validation, ETSI EN 319 102-1 §5.6.2.4 in the simple form pyhanko-certvalidator
+    supports: path validation at that moment with retroactive revocation data); a
+    revocation after it does not make the signature invalid.
     """
     trust = options.trust
     moment = options.at
@@ -91,7 +95,12 @@ async def judge_certificate(
     j.findings.extend(flag_findings(trust, cert, pool))
 
     def vc(
-        hard: bool, fetch: bool, at: datetime | None = moment, retro: bool = False
+        hard: bool = True,
+        fetch: bool = False,
+        at: datetime | None = moment,
+        retro: bool = False,
+        revocation: bool = True,
+        local: bool = False,
     ) -> ValidationContext:
         return validation_context(
             trust,
@@ -102,46 +111,85 @@ async def judge_certificate(
             timeout=options.fetch_timeout,
             extra_anchors=extra,
             retroactive=retro,
+            check_revocation=revocation,
+            local_crls=local,
         )
 
-    outcome = await evaluate_chain(cert, others, vc(hard=False, fetch=False), usage)
-    if outcome.status == "expired" and proven_time is not None and revinfo.has_revocation_data:
-        at_proof = await evaluate_chain(
-            cert, others, vc(hard=True, fetch=False, at=proven_time, retro=True), usage
-        )
-        if at_proof.status == "ok":
-            outcome = at_proof
-            j.validated_at_timestamp = True
-            j.findings.append(
-                finding(
-                    "expired", severity="info", effect="none", what=what, at=proven_time.isoformat()
+    # The path alone first: revocation data that is stale at the validation time must not
+    # stop certvalidator before it has checked the certificates' validity periods.
+    outcome = await evaluate_chain(cert, others, vc(revocation=False), usage)
+    expired_reason = "no_proof"
+    if outcome.status == "expired" and proven_time is not None:
+        expired_reason = "no_revocation_data"
+        if revinfo.has_revocation_data:
+            at_proof = await evaluate_chain(cert, others, vc(at=proven_time, retro=True), usage)
+            if at_proof.status == "ok":
+                outcome = at_proof
+                j.validated_at_timestamp = True
+                j.findings.append(
+                    finding(
+                        "expired",
+                        severity="info",
+                        effect="none",
+                        what=what,
+                        at=proven_time.isoformat(),
+                    )
                 )
-            )
-    if outcome.path is not None:
-        j.chain = tuple(chain_entry(c) for c in outcome.path.iter_certs(include_root=True))
-    if outcome.status == "ok" or outcome.status == "revocation_unknown":
+            elif at_proof.status == "revoked":
+                j.chain = _chain_of(at_proof)
+                _revoked(j, at_proof, "embedded", claimed_time, proven_time, what)
+                return j
+            elif at_proof.status == "expired":
+                expired_reason = "expired_then"
+    j.chain = _chain_of(outcome)
+    if outcome.status == "ok":
         j.trust = "trusted"
         if outcome.path is not None:
             j.trust_anchor = outcome.path.trust_anchor.authority.name.human_friendly
-        await _revocation(
-            j, cert, others, options, usage, vc, outcome, claimed_time, proven_time, what
-        )
-        return j
-    if outcome.status == "revoked":
-        j.trust = "untrusted"
-        _revoked(j, outcome, "embedded", claimed_time, proven_time, what)
+        await _revocation(j, cert, others, options, usage, vc, claimed_time, proven_time, what)
         return j
     j.trust = "untrusted"
-    code = {
-        "expired": "expired",
-        "not_yet_valid": "not_yet_valid",
-        "key_usage": "key_usage",
-        "weak_algorithm": "weak_digest",
-    }.get(outcome.status, "untrusted")
-    j.findings.append(finding(code, what=what, detail=outcome.detail[:300]))
-    if code != "untrusted" and outcome.path is None:
+    detail = outcome.detail[:300]
+    if outcome.status == "expired":
+        j.findings.append(
+            finding(
+                "expired",
+                what=what,
+                reason=expired_reason,
+                expired_on=cert.not_valid_after.isoformat(),
+                at=_iso(proven_time),
+                detail=detail,
+            )
+        )
+    elif outcome.status == "weak_key":
+        algorithm, bits = (
+            key_description(outcome.weak_key) if outcome.weak_key is not None else ("?", "?")
+        )
+        j.findings.append(
+            finding(
+                "weak_key", what=what, where="chain", algorithm=algorithm, bits=bits, detail=detail
+            )
+        )
+    else:
+        code = {
+            "not_yet_valid": "not_yet_valid",
+            "key_usage": "key_usage",
+            "weak_algorithm": "weak_digest",
+        }.get(outcome.status, "untrusted")
+        j.findings.append(finding(code, what=what, detail=detail))
+    if outcome.status != "untrusted" and outcome.path is None:
         j.findings.append(finding("untrusted", what=what))
     return j
+
+
+def _chain_of(outcome: ChainOutcome) -> tuple[ChainCertificate, ...]:
+    if outcome.path is None:
+        return ()
+    return tuple(chain_entry(c) for c in outcome.path.iter_certs(include_root=True))
+
+
+def _iso(moment: datetime | None) -> str:
+    return moment.isoformat() if moment is not None else ""
 
 
 async def _revocation(
@@ -151,28 +199,29 @@ async def _revocation(
     options: VerifyOptions,
     usage: KeyUsageConstraints | None,
     vc: Callable[..., ValidationContext],
-    soft: ChainOutcome,
     claimed_time: datetime | None,
     proven_time: datetime | None,
     what: str,
 ) -> None:
+    """Embedded data at the validation time, then embedded data at the proven signing time
+    (what long-term validation embeds it for), then ``--crl`` files, then online."""
     if j.validated_at_timestamp:
         j.revocation, j.revocation_source = "good", "embedded"
         return
-    embedded = await evaluate_chain(cert, others, vc(hard=True, fetch=False), usage)
-    if embedded.status == "ok":
-        j.revocation, j.revocation_source = "good", "embedded"
-        return
-    if embedded.status == "revoked":
-        _revoked(j, embedded, "embedded", claimed_time, proven_time, what)
-        return
+    attempts: list[tuple[RevocationSource, dict[str, object]]] = [("embedded", {})]
+    if proven_time is not None:
+        attempts.append(("embedded", {"at": proven_time, "retro": True}))
+    if options.trust.local_crls:
+        attempts.append(("local_file", {"local": True}))
     if not options.offline:
-        online = await evaluate_chain(cert, others, vc(hard=True, fetch=True), usage)
-        if online.status == "ok":
-            j.revocation, j.revocation_source = "good", "online"
+        attempts.append(("online", {"fetch": True, "local": True}))
+    for source, kwargs in attempts:
+        outcome = await evaluate_chain(cert, others, vc(**kwargs), usage)
+        if outcome.status == "ok":
+            j.revocation, j.revocation_source = "good", source
             return
-        if online.status == "revoked":
-            _revoked(j, online, "online", claimed_time, proven_time, what)
+        if outcome.status == "revoked":
+            _revoked(j, outcome, source, claimed_time, proven_time, what)
             return
     j.revocation, j.revocation_source = "unknown", "none"
     offline = "yes" if options.offline else "no"

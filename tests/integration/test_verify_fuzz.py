@@ -330,15 +330,50 @@ def test_a_damaged_signature_dictionary_does_not_make_the_file_unsigned(
     assert report.signatures
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known gap (told the verifier's owner): the file is 'indeterminate' "
-    "(could_not_validate, field unnamed) although a byte siti signed changed",
-)
 @pytest.mark.parametrize("damage", DAMAGE)
 def test_a_damaged_signature_dictionary_names_the_broken_signatures(
     signed: Signed, damage: str
 ) -> None:
+    """budi's signature dictionary no longer parses: budi is named and malformed (a broken
+    structure), and siti, who signed the damaged byte, fails its integrity check."""
     report = verify(signed, _damaged(signed, damage))
     assert report.verdict == "invalid"
-    assert "siti" in {s.field for s in report.signatures}
+    by_field = {s.field: s for s in report.signatures}
+    assert set(by_field) == {"budi", "siti"}
+    budi = by_field["budi"]
+    assert budi.verdict == "invalid"
+    assert ("malformed_signature", "unreadable_dictionary") in {
+        (f.code, f.param("reason")) for f in budi.findings
+    }
+    siti = by_field["siti"]
+    assert siti.verdict == "invalid" and siti.integrity == "failed"
+    assert "integrity_failed" in {f.code for f in siti.findings}
+
+
+def test_a_damaged_signature_field_object_is_still_named(signed: Signed) -> None:
+    """The damage is in budi's field object itself (where other writers put the signature
+    dictionary inline): the field cannot be parsed, but its raw bytes still say /FT /Sig and
+    /T (budi), so the signature is reported by name instead of vanishing."""
+    match = re.search(rb"/FT /Sig\s*/T \(budi\)[^>]*?/F 132", signed.data)
+    assert match is not None
+    at = match.end() - len(b"/F 132")
+    report = verify(signed, signed.data[:at] + b"(" + signed.data[at + 1 :])
+    by_field = {s.field: s for s in report.signatures}
+    assert set(by_field) == {"budi", "siti"}
+    assert by_field["budi"].verdict == "invalid"
+    assert "malformed_signature" in {f.code for f in by_field["budi"].findings}
+    assert by_field["siti"].integrity == "failed"
+    assert report.verdict == "invalid"
+
+
+def test_a_renamed_subfilter_inside_the_signed_range_is_invalid(signed: Signed) -> None:
+    """/SubFilter lies inside the signed bytes: renaming it to something we do not support
+    must not downgrade "the signed bytes changed" to "cannot be checked"."""
+    at = signed.data.index(b"/SubFilter /adbe.pkcs7.detached") + len(b"/SubFilter /")
+    assert signed.covers("budi", at)
+    report = verify(signed, signed.data[:at] + b"X" + signed.data[at + 1 :])
+    budi = next(s for s in report.signatures if s.field == "budi")
+    codes = {f.code for f in budi.findings}
+    assert {"unsupported_signature", "integrity_failed"} <= codes
+    assert budi.verdict == "invalid" and budi.integrity == "failed"
+    assert report.verdict == "invalid"

@@ -77,6 +77,11 @@ def test_unsupported_subfilters_are_reported_not_skipped(
     ]
     assert [f.param("subfilter") for f in unsupported] == [subfilter]
     assert report.verdict != "valid"
+    # the SHA-1 digest inside the CMS still matches the signed bytes: merely unsupported,
+    # not altered (a renamed /SubFilter over changed bytes is invalid, see the fuzz tests)
+    (sig,) = [s for s in report.signatures if "unsupported_signature" in _codes(s)]
+    assert sig.verdict == "indeterminate" and sig.integrity == "unknown"
+    assert "integrity_failed" not in _codes(sig)
 
 
 def test_one_signature_referenced_from_two_fields_is_one_signature(corpus: Path) -> None:
