@@ -24,13 +24,10 @@ class Action(StrEnum):
 
     OPEN = "open"
     RELOAD = "reload"
-    SHOW_PAGE = "show_page"
     SAVE_SETTINGS = "save_settings"
     ADD_MODULE = "add_module"
     IMPORT_CERTIFICATE = "import_certificate"
-    REMOVE_CERTIFICATE = "remove_certificate"
     SAVE_PASSWORD = "save_password"
-    SCREENSHOT = "screenshot"
     UNEXPECTED = "unexpected"
 
 
@@ -45,13 +42,10 @@ def action_title(action: Action) -> str:
     titles = {
         Action.OPEN: translate("Errors", "The document could not be opened"),
         Action.RELOAD: translate("Errors", "The document could not be reloaded"),
-        Action.SHOW_PAGE: translate("Errors", "A page could not be shown"),
         Action.SAVE_SETTINGS: translate("Errors", "The settings were not saved"),
         Action.ADD_MODULE: translate("Errors", "The token module was not added"),
         Action.IMPORT_CERTIFICATE: translate("Errors", "The certificate was not imported"),
-        Action.REMOVE_CERTIFICATE: translate("Errors", "The certificate was not removed"),
         Action.SAVE_PASSWORD: translate("Errors", "The password was not saved"),
-        Action.SCREENSHOT: translate("Errors", "The screenshot was not saved"),
         Action.UNEXPECTED: translate("Errors", "Something went wrong"),
     }
     return titles[action]

@@ -171,7 +171,8 @@ class TimestampPage(Page):
     def set_keyring_state(self, state: str) -> None:
         """"available", "stored" (a password is remembered), "missing" (no keyring)."""
         self._keyring_state = state
-        self.password.setEnabled(state != "missing" and self.url.isEnabled())
+        # The administrator may lock the address, never the user's own password.
+        self.password.setEnabled(state != "missing")
         self.retranslate()
 
     def retranslate(self) -> None:

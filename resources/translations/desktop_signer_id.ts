@@ -126,10 +126,6 @@
         <translation>Dokumen tidak dapat dimuat ulang</translation>
     </message>
     <message>
-        <source>A page could not be shown</source>
-        <translation>Sebuah halaman tidak dapat ditampilkan</translation>
-    </message>
-    <message>
         <source>The settings were not saved</source>
         <translation>Pengaturan tidak tersimpan</translation>
     </message>
@@ -142,16 +138,8 @@
         <translation>Sertifikat tidak diimpor</translation>
     </message>
     <message>
-        <source>The certificate was not removed</source>
-        <translation>Sertifikat tidak dihapus</translation>
-    </message>
-    <message>
         <source>The password was not saved</source>
         <translation>Kata sandi tidak tersimpan</translation>
-    </message>
-    <message>
-        <source>The screenshot was not saved</source>
-        <translation>Tangkapan layar tidak tersimpan</translation>
     </message>
     <message>
         <source>Something went wrong</source>

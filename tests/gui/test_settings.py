@@ -283,3 +283,19 @@ def test_without_a_keyring_the_password_field_explains(qtbot: QtBot,
         dialog.reject()
     finally:
         keyring.set_keyring(previous)
+
+
+def test_a_locked_tsa_address_still_takes_the_user_s_password(
+    qtbot: QtBot, make_window: MakeWindow, administrator: Path,
+    memory_keyring: MemoryKeyring,
+) -> None:
+    window = make_window()
+    dialog = open_settings(qtbot, window)
+    assert not dialog.timestamp.url.isEnabled()
+    qtbot.waitUntil(lambda: dialog.timestamp.password.isEnabled(), timeout=15_000)
+    dialog.timestamp.user.setText("operator")
+    dialog.timestamp.password.setText("sandi-instansi")
+    dialog.accept()
+    qtbot.waitUntil(lambda: bool(memory_keyring.store), timeout=15_000)
+    (key,) = memory_keyring.store
+    assert "tsa.instansi.go.id" in key[1] and "operator" in key[1]
