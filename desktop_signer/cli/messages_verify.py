@@ -255,10 +255,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "signer to sign again with a valid certificate.",
     ),
     "finding_expired_at": (
-        "{what} sekarang sudah kedaluwarsa; tanda tangan divalidasi pada waktu stempel waktu "
-        "({at}) dengan data pencabutan yang tertanam.",
-        "{what} has expired by now; the signature was validated at the time of its timestamp "
-        "({at}) with the embedded revocation data.",
+        "{what} sekarang sudah kedaluwarsa; stempel waktu tepercaya membuktikan tanda tangan "
+        "sudah ada pada {at}, jadi tanda tangan divalidasi pada waktu itu dengan data "
+        "pencabutan yang tertanam.",
+        "{what} has expired by now; a trusted timestamp proves the signature existed at {at}, "
+        "so it was validated at that time with the embedded revocation data.",
     ),
     "finding_not_yet_valid": (
         "{what} belum berlaku pada waktu validasi.",

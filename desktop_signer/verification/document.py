@@ -30,6 +30,7 @@ from desktop_signer.verification.model import (
 )
 from desktop_signer.verification.options import VerifyOptions
 from desktop_signer.verification.pdfget import pdf_get
+from desktop_signer.verification.salvage import raw_objects
 from desktop_signer.verification.signature import DocumentContext, validate_entry
 from desktop_signer.verification.structure import find_unanalysed_data
 
@@ -154,8 +155,21 @@ def validate_bytes(name: str, data: bytes, options: VerifyOptions) -> FileReport
     except MemoryError:  # the child's memory limit: never a verdict
         raise
     except Exception as exc:
-        # Not knowing the signature fields must never read as "unsigned".
-        return could_not_validate(name, data, "crashed", f"{type(exc).__name__}: {exc}", options)
+        # Not knowing the signature fields must never read as "unsigned". The form itself no
+        # longer parses: with signature dictionaries in the bytes, that is a broken structure.
+        detail = f"{type(exc).__name__}: {exc}"
+        broken = broken_structure_signatures(data, detail)
+        if broken:
+            return FileReport(
+                file=name,
+                sha256=digest,
+                verdict=file_verdict(broken),
+                validated_at=started,
+                signatures=broken,
+                validation_time=options.at or started,
+                offline=options.offline,
+            )
+        return could_not_validate(name, data, "crashed", detail, options)
     if not entries:
         # A signature dictionary that no longer parses makes its field look empty; bytes that
         # still carry a /ByteRange must not be reported as "unsigned".
@@ -229,9 +243,13 @@ _BYTE_RANGE = re.compile(rb"/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]
 def broken_structure_signatures(data: bytes, detail: str) -> tuple[SignatureResult, ...]:
     """A file with signature dictionaries whose PDF structure cannot be parsed at all (bytes
     removed, ``/Encrypt null``...) is a broken or forged structure: each signature found by
-    its ``/ByteRange`` is reported invalid rather than the file as merely unreadable."""
+    its ``/ByteRange`` is reported invalid rather than the file as merely unreadable, named
+    by its field where a field object in the bytes still refers to it (else ``#n``)."""
     out: list[SignatureResult] = []
+    objects = raw_objects(data)
     for n, m in enumerate(_BYTE_RANGE.finditer(data), start=1):
+        number = objects.enclosing(m.start())
+        name = objects.names.get(number, f"#{n}") if number is not None else f"#{n}"
         start1, len1, start2, len2 = (int(g) for g in m.groups())
         findings = [finding("malformed_signature", reason="unreadable_structure", detail=detail)]
         if start1 != 0 or start1 + len1 > len(data) or start2 + len2 > len(data):
@@ -241,7 +259,7 @@ def broken_structure_signatures(data: bytes, detail: str) -> tuple[SignatureResu
             ]
         out.append(
             SignatureResult(
-                field=f"#{n}",
+                field=name,
                 kind="approval",
                 verdict=verdict_from(findings),
                 integrity="failed" if len(findings) > 1 else "unknown",

@@ -77,3 +77,54 @@ def salvage_signature_field(reader: PdfFileReader, broken: BrokenObject) -> str 
     if partial is None:
         return f"#{broken.ref.idnum}"
     return f"{broken.parent_name}.{partial}" if broken.parent_name else partial
+
+
+# ---------------------------------------------------------------- files that do not parse
+
+_OBJ_HEADER = re.compile(rb"(?<![0-9])(\d{1,10})[ \t\r\n\f\x00]+(\d{1,5})[ \t\r\n\f\x00]+obj\b")
+_VALUE_REF = re.compile(rb"/V\s+(\d{1,10})\s+(\d{1,5})\s+R\b")
+
+
+@dataclass(frozen=True)
+class RawObjects:
+    """Object headers found in raw bytes, for files pyHanko cannot open at all."""
+
+    starts: list[int]  # offsets of "N G obj", ascending
+    numbers: list[int]  # object number of each header
+    names: dict[int, str]  # signature object number -> field name (/T) of the field using it
+
+    def enclosing(self, offset: int) -> int | None:
+        """Number of the object whose header comes last before ``offset``."""
+        import bisect
+
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return self.numbers[i] if i >= 0 else None
+
+
+def raw_objects(data: bytes) -> RawObjects:
+    """Headers and signature field names, read from the bytes: when the PDF structure
+    cannot be parsed, this is how a signature found by its /ByteRange gets its field name
+    (a field object that says ``/T (...)`` and ``/V N 0 R``, or carries the /ByteRange
+    itself)."""
+    starts: list[int] = []
+    numbers: list[int] = []
+    for match in _OBJ_HEADER.finditer(data):
+        starts.append(match.start())
+        numbers.append(int(match.group(1)))
+    names: dict[int, str] = {}
+    for i, start in enumerate(starts):
+        end = starts[i + 1] if i + 1 < len(starts) else len(data)
+        body = data[start:end]
+        cut = body.find(b"endobj")
+        body = body if cut < 0 else body[:cut]
+        if b"/T" not in body:
+            continue
+        partial = _partial_name(body)
+        if partial is None:
+            continue
+        value = _VALUE_REF.search(body)
+        if value is not None:
+            names.setdefault(int(value.group(1)), partial)
+        elif _SIGNATURE_MARK.search(body) is not None:
+            names.setdefault(numbers[i], partial)  # the signature dictionary written inline
+    return RawObjects(starts, numbers, names)

@@ -366,6 +366,18 @@ def test_a_damaged_signature_field_object_is_still_named(signed: Signed) -> None
     assert report.verdict == "invalid"
 
 
+def test_a_form_that_no_longer_parses_still_names_the_signatures(signed: Signed) -> None:
+    """The damage is in the AcroForm dictionary of siti's revision, so pyHanko cannot list
+    the signature fields at all: the signatures are found by their /ByteRange and named by
+    the field objects that still refer to them in the raw bytes."""
+    at = signed.data.rindex(b"/SigFlags")
+    assert signed.covers("siti", at)
+    report = verify(signed, signed.data[:at] + b"(" + signed.data[at + 1 :])
+    assert report.verdict == "invalid"
+    assert sorted(s.field for s in report.signatures) == ["budi", "siti"]
+    assert all("malformed_signature" in {f.code for f in s.findings} for s in report.signatures)
+
+
 def test_a_renamed_subfilter_inside_the_signed_range_is_invalid(signed: Signed) -> None:
     """/SubFilter lies inside the signed bytes: renaming it to something we do not support
     must not downgrade "the signed bytes changed" to "cannot be checked"."""

@@ -117,6 +117,8 @@ def test_an_exception_in_one_signature_leaves_the_others_reported(
 def test_unparseable_signed_file_is_invalid_not_a_crash(corpus: Path) -> None:
     report = _verify(corpus, "attacks/byterange-anomalies/dss-pdf-signed-corrupted.pdf")
     assert report.verdict == "invalid"
+    # named by the field object that still refers to the signature in the raw bytes
+    assert [s.field for s in report.signatures] == ["Signature1"]
     assert {"malformed_signature", "coverage_partial", "integrity_failed"} <= _codes(
         report.signatures[0]
     )
