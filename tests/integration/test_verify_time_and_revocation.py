@@ -228,8 +228,74 @@ def test_a_local_crl_decides_as_a_local_file_never_as_embedded(
 
     # the report: the schema has no "local file" value; the closest honest one is "online"
     # (from outside the document), the text says "local CRL file"
-    t = Catalogue(MESSAGES, "en")  # type: ignore[arg-type]
+    t = Catalogue(MESSAGES, "en")
     doc = report_json(revoked, verify_cmd.describer(t), verify_cmd.summariser(t), "en")
     jsonschema.Draft202012Validator(json.loads(SCHEMA.read_text(encoding="utf-8"))).validate(doc)
     assert doc["signatures"][0]["revocation_source"] == "online"
     assert "local CRL file (--crl)" in verify_cmd.render_text(revoked, t)
+
+
+def _crl(training: TrainingSetup, ca: str, key: str, revoked: dict[int, datetime],
+         this_update: datetime, target: Path) -> Path:
+    """A CRL issued with the training CA's own key (training keys live in ``pki/keys``):
+    the training services only know the revocations certomancer was configured with."""
+    from cryptography import x509 as cx509
+    from cryptography.hazmat.primitives import hashes, serialization
+
+    ca_cert = cx509.load_pem_x509_certificate(Path(ca).read_bytes())
+    ca_key = serialization.load_pem_private_key(
+        (Path(training.directory) / "pki" / "keys" / key).read_bytes(), password=None
+    )
+    builder = (
+        cx509.CertificateRevocationListBuilder()
+        .issuer_name(ca_cert.subject)
+        .last_update(this_update)
+        .next_update(this_update + timedelta(days=10))
+        .add_extension(cx509.CRLNumber(1), critical=False)
+        .add_extension(
+            cx509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()),  # type: ignore[arg-type]
+            critical=False,
+        )
+    )
+    for serial, when in revoked.items():
+        builder = builder.add_revoked_certificate(
+            cx509.RevokedCertificateBuilder().serial_number(serial).revocation_date(when).build()
+        )
+    target.write_bytes(
+        builder.sign(ca_key, hashes.SHA256()).public_bytes(serialization.Encoding.DER)  # type: ignore[arg-type]
+    )
+    return target
+
+
+def test_a_revocation_after_a_proven_signing_time_is_a_warning(
+    training: TrainingSetup, training_services: object, tmp_path: Path
+) -> None:
+    """budi's certificate is revoked tomorrow (a CRL made here with the training CA's key,
+    given with --crl); judged the day after: the B-T signature, whose timestamp proves it
+    was made before the revocation, stands with a warning; the B-B signature, whose signing
+    time is only claimed, is indeterminate (ETSI REVOKED_NO_POE)."""
+    now = datetime.now(UTC).replace(microsecond=0)
+    tomorrow = now + timedelta(days=1)
+    budi = training.identity("budi").serial
+    crls = [
+        _crl(training, training.issuing_ca_certificate, "bsre-ca.key.pem", {budi: tomorrow},
+             tomorrow, tmp_path / "bsre.crl"),
+        _crl(training, training.root_certificate, "root.key.pem", {}, tomorrow,
+             tmp_path / "root.crl"),
+    ]
+    later = now + timedelta(days=2)
+    options = _options(training, later, cli_crls=crls)
+
+    proven = _check(sign(training, "budi", letter(), "B-T"), options)
+    sig = proven.signatures[0]
+    assert (sig.revocation, sig.revocation_source) == ("revoked", "local_file")
+    assert [(f.severity, f.effect) for f in sig.findings if f.code == "revoked"] == [
+        ("warning", "none")
+    ]
+    assert sig.trust == "trusted" and proven.verdict == "valid"
+
+    claimed = _check(sign(training, "budi", letter(), "B-B"), options)
+    sig = claimed.signatures[0]
+    assert sig.revocation == "revoked"
+    assert [f.effect for f in sig.findings if f.code == "revoked"] == ["indeterminate"]
+    assert claimed.verdict == "indeterminate"
