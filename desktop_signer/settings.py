@@ -61,6 +61,7 @@ class Settings:
     offline: bool = False
     revocation_hard_fail: bool = False
     training_mode: bool = False
+    training_dir: str = ""  # the active training set-up; empty: the default data folder
     remember_pkcs12_passphrase: bool = False
     profile: SignerProfile = field(default_factory=SignerProfile)
 

@@ -14,7 +14,6 @@ from typing import NoReturn
 from desktop_signer import __version__
 from desktop_signer.cli.i18n import Catalogue, detect_language
 from desktop_signer.cli.messages import MESSAGES
-from desktop_signer.paths import default_training_dir
 
 EXIT_USAGE = 64
 PROG = "desktop-signer"
@@ -94,16 +93,3 @@ def main(argv: Sequence[str] | None = None) -> int:
     code: int = handler(args, t)
     return code
 
-
-def quickstart(t: Catalogue) -> int:
-    """Build the training set-up in the default folder on first use, else show it."""
-    from pathlib import Path
-
-    from desktop_signer.cli import training_cmd
-    from desktop_signer.training import setup
-
-    target = default_training_dir()
-    if (target / setup.MANIFEST_NAME).exists():
-        return training_cmd.run_info(argparse.Namespace(dir=str(target)), t)
-    ns = argparse.Namespace(dir=str(Path(target)), port=None)
-    return training_cmd.run_init(ns, t)

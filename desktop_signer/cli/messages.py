@@ -81,6 +81,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "  OCSP           : {ocsp}\n"
         "  CRL            : {crls}\n",
     ),
+    "training_now_active": (
+        "Folder ini kini lingkungan latihan aktif: --training dan mode latihan memakainya.",
+        "This folder is now the active training set-up: --training and training mode use it.",
+    ),
     "identities_header": ("Identitas latihan:", "Training identities:"),
     "identity_line": ("  {label:<16} {name:<28} {where:<12} {problem}",
                       "  {label:<16} {name:<28} {where:<12} {problem}"),

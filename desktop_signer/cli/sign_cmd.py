@@ -15,7 +15,7 @@ import sys
 import threading
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, NoReturn, cast
+from typing import TYPE_CHECKING, Any, NoReturn, cast
 
 from desktop_signer import settings as settings_mod
 from desktop_signer.appearance import PRESETS, FooterSpec, PlacementRequest
@@ -29,6 +29,9 @@ from desktop_signer.settings import DEFAULT_QR_TEMPLATE
 from desktop_signer.signing import LEVELS, Level, SignJob, SignOptions, SignResult, TsaConfig
 from desktop_signer.signing.batch import sign_batch
 from desktop_signer.signing.services import tsa_password
+
+if TYPE_CHECKING:
+    from desktop_signer.training.setup import TrainingSetup
 
 EXIT_USAGE = 64
 EXIT_CANCELLED = 130
@@ -160,16 +163,12 @@ def _jobs(args: argparse.Namespace, pattern: str, usage: _Usage) -> list[SignJob
     return jobs
 
 
-def _training_root(training: bool) -> str | None:
+def _training_setup(training: bool, settings: settings_mod.Settings) -> TrainingSetup | None:
     if not training:
         return None
-    from desktop_signer.paths import default_training_dir
-    from desktop_signer.training import setup
+    from desktop_signer.training.active import training_setup
 
-    try:
-        return setup.load(default_training_dir()).root_certificate
-    except DesktopSignerError:
-        return None
+    return training_setup(settings)
 
 
 def _options(args: argparse.Namespace, settings: settings_mod.Settings,
@@ -177,7 +176,10 @@ def _options(args: argparse.Namespace, settings: settings_mod.Settings,
     from desktop_signer.trust.store import load_trust
 
     level = cast(Level, args.level or settings.pades_level)
-    tsa_url = args.tsa or settings.tsa_url
+    training = args.training or settings.training_mode
+    classroom = _training_setup(training, settings)
+    # in training mode the classroom's own TSA is the natural default
+    tsa_url = args.tsa or settings.tsa_url or (classroom.tsa_url if classroom else "")
     tsa = None
     if tsa_url:
         user = args.tsa_user if args.tsa_user is not None else settings.tsa_user
@@ -205,9 +207,8 @@ def _options(args: argparse.Namespace, settings: settings_mod.Settings,
                             with_qr=bool(profile.qr_url_template),
                             pages=args.footer_pages or profile.footer_pages,
                             notice=profile.notice_text)
-    training = args.training or settings.training_mode
     trust = load_trust(cli_anchors=args.trust, training_mode=training,
-                       training_root=_training_root(training))
+                       training_root=classroom.root_certificate if classroom else None)
     return SignOptions(
         level=level, tsa=tsa, allow_downgrade=args.allow_downgrade, certify=args.certify,
         reason=args.reason if args.reason is not None else SignOptions.reason,

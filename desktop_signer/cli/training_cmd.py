@@ -8,8 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_signer.cli.i18n import Catalogue
-from desktop_signer.paths import default_training_dir
-from desktop_signer.training import setup
+from desktop_signer.training import active, setup
 from desktop_signer.training.errors import TrainingError
 from desktop_signer.training.services import TrainingServices
 
@@ -19,7 +18,7 @@ def register(sub: Any, t: Catalogue) -> None:
                               t=t)
     tsub = training.add_subparsers(dest="training_command", title=t("commands"),
                                    parser_class=type(training))
-    default = str(default_training_dir())
+    default = str(active.training_dir())
 
     init = tsub.add_parser("init", help=t("training_init_help"),
                            description=t("training_init_help"), t=t)
@@ -65,6 +64,8 @@ def run_init(args: argparse.Namespace, t: Catalogue) -> int:
         print(error_line(exc, t), file=sys.stderr)
         return 1
     print_info(made, t)
+    if active.remember(Path(made.directory)):
+        print(t("training_now_active"))
     return 0
 
 

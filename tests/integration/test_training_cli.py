@@ -20,6 +20,11 @@ from desktop_signer.training.setup import TrainingSetup
 pytestmark = pytest.mark.integration
 
 
+@pytest.fixture(autouse=True)
+def _own_settings_folders(isolated_dirs: dict[str, Path]) -> None:
+    """`training init` records the active set-up in the user's settings: never the real ones."""
+
+
 def run_cli(*args: str, env: dict[str, str] | None = None, timeout: float = 120
             ) -> subprocess.CompletedProcess[str]:
     full_env = dict(os.environ)
@@ -78,11 +83,13 @@ def _assert_one_line_error(result: subprocess.CompletedProcess[str], needle: str
 
 
 def test_init_refuses_a_folder_that_is_not_empty(tmp_path: Path) -> None:
-    (tmp_path / "surat.pdf").write_bytes(b"%PDF-1.7 milik pengguna")
-    result = run_cli("training", "init", str(tmp_path), env=english())
+    folder = tmp_path / "dokumen"
+    folder.mkdir()
+    (folder / "surat.pdf").write_bytes(b"%PDF-1.7 milik pengguna")
+    result = run_cli("training", "init", str(folder), env=english())
     _assert_one_line_error(result, "is not empty")
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["surat.pdf"]
-    assert (tmp_path / "surat.pdf").read_bytes() == b"%PDF-1.7 milik pengguna"
+    assert sorted(p.name for p in folder.iterdir()) == ["surat.pdf"]
+    assert (folder / "surat.pdf").read_bytes() == b"%PDF-1.7 milik pengguna"
 
 
 def test_init_refuses_a_folder_it_cannot_write(tmp_path: Path) -> None:
@@ -166,21 +173,45 @@ def test_serve_a_folder_that_is_not_a_training_setup(tmp_path: Path) -> None:
     _assert_one_line_error(result, "is not a training folder")
 
 
-def test_run_command_without_window_builds_then_shows_training_setup(
-    isolated_dirs: dict[str, Path],
+def test_init_makes_its_folder_the_active_training_setup(
+    tmp_path: Path, isolated_dirs: dict[str, Path]
 ) -> None:
-    env = {**english(), "XDG_DATA_HOME": str(isolated_dirs["data"])}
-    first = run_cli(env=env)
-    assert first.returncode == 0, first.stderr
-    target = isolated_dirs["data"] / "desktop-signer" / "latihan"
-    assert (target / "latihan.json").is_file()
-    assert "Training set-up:" in first.stdout and "LATIHAN" in first.stdout
-    second = run_cli(env=env)
-    assert second.returncode == 0
-    pin = json.loads((target / "latihan.json").read_text(encoding="utf-8"))["pin"]
-    assert pin in second.stdout
+    from desktop_signer.training import active
+
+    target = tmp_path / "kelas-b"
+    result = run_cli("training", "init", str(target), env=english())
+    assert result.returncode == 0, result.stderr
+    assert "now the active training set-up" in result.stdout
+    assert active.training_dir() == target
+    made = active.training_setup()
+    assert made is not None and made.directory == str(target)
+    # `training info` without DIR now shows this set-up
+    info = run_cli("training", "info", env=english())
+    assert str(target) in info.stdout
 
 
 def test_training_bench_manifest_round_trips(training: TrainingSetup) -> None:
     again = TrainingSetup.from_json(training.to_json())
     assert again == training
+
+
+def test_sign_in_training_mode_uses_the_active_setup_root_and_tsa(
+    training: TrainingSetup, training_services: object, tmp_path: Path
+) -> None:
+    """A trainer signs at B-LT with nothing but --training: the root and the TSA come from
+    the active training set-up (here chosen by the environment variable)."""
+    letter = Path(training.directory) / "surat" / "nota-dinas-1-halaman.pdf"
+    out = tmp_path / "ditandatangani.pdf"
+    env = {**english(), "DESKTOP_SIGNER_TRAINING_DIR": training.directory,
+           "PASS": training.pkcs12_passphrase}
+    result = run_cli("sign", str(letter), "-o", str(out), "--pkcs12",
+                     str(training.identity("budi").pkcs12), "--passphrase-env", "PASS",
+                     "--level", "B-LT", "--training", "--position", "bottom-right", env=env)
+    assert result.returncode == 0, result.stderr + result.stdout
+    assert out.is_file()
+    without = run_cli("sign", str(letter), "-o", str(tmp_path / "x.pdf"), "--pkcs12",
+                      str(training.identity("budi").pkcs12), "--passphrase-env", "PASS",
+                      "--level", "B-LT", env={**env, "DESKTOP_SIGNER_TRAINING_DIR": ""})
+    assert without.returncode != 0
+    assert "time-stamp authority" in without.stderr + without.stdout
+    assert not (tmp_path / "x.pdf").exists()

@@ -1,0 +1,51 @@
+"""Which training set-up is in use: the one ``--training`` and training mode refer to.
+
+Order: the ``DESKTOP_SIGNER_TRAINING_DIR`` environment variable (a classroom script), the
+``training_dir`` setting (``training init DIR`` records the folder it built), the default
+folder in the user's data directory. Every place that needs the training root or the
+training TSA asks here, so a set-up built anywhere works everywhere.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from desktop_signer import paths
+from desktop_signer import settings as settings_mod
+from desktop_signer.errors import DesktopSignerError
+from desktop_signer.training import setup
+
+ENV_VAR = "DESKTOP_SIGNER_TRAINING_DIR"
+
+
+def training_dir(current: settings_mod.Settings | None = None) -> Path:
+    from_env = os.environ.get(ENV_VAR, "").strip()
+    if from_env:
+        return Path(from_env).expanduser()
+    if current is None:
+        current = settings_mod.load().settings
+    if current.training_dir:
+        return Path(current.training_dir).expanduser()
+    return paths.default_training_dir()
+
+
+def training_setup(current: settings_mod.Settings | None = None) -> setup.TrainingSetup | None:
+    """The active training set-up, or None when none was built (or it is unreadable)."""
+    try:
+        return setup.load(training_dir(current))
+    except DesktopSignerError:
+        return None
+
+
+def remember(directory: Path) -> bool:
+    """Record ``directory`` as the active set-up (unless an administrator locked the key).
+    Returns whether it was recorded."""
+    loaded = settings_mod.load()
+    if loaded.is_locked("training_dir"):
+        return False
+    value = str(directory.expanduser().absolute())
+    if loaded.settings.training_dir != value:
+        settings_mod.save(loaded, settings_mod.replace_values(loaded.settings,
+                                                              {"training_dir": value}))
+    return True
