@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop_signer import paths, settings
+from desktop_signer import settings
 from desktop_signer.cli.i18n import Catalogue
 from desktop_signer.cli.messages import MESSAGES
 
@@ -60,14 +60,14 @@ def exit_code(reports: list[FileReport]) -> int:
 
 
 def _training_root(loaded: settings.LoadedSettings) -> str | None:
+    """The active training set-up's root (training/active.py: the environment variable,
+    the folder ``training init`` recorded, or the default), in training mode only."""
     if not loaded.settings.training_mode:
         return None
-    from desktop_signer.training import setup
+    from desktop_signer.training.active import training_setup
 
-    try:
-        return setup.load(paths.default_training_dir()).root_certificate
-    except Exception:  # (no training set-up: nothing extra to trust)
-        return None
+    found = training_setup(loaded.settings)
+    return found.root_certificate if found is not None else None
 
 
 def options_from(args: argparse.Namespace) -> VerifyOptions:

@@ -246,8 +246,10 @@ def broken_structure_signatures(data: bytes, detail: str) -> tuple[SignatureResu
     its ``/ByteRange`` is reported invalid rather than the file as merely unreadable, named
     by its field where a field object in the bytes still refers to it (else ``#n``)."""
     out: list[SignatureResult] = []
-    objects = raw_objects(data)
+    objects = None
     for n, m in enumerate(_BYTE_RANGE.finditer(data), start=1):
+        if objects is None:
+            objects = raw_objects(data)  # only for files that carry signatures
         number = objects.enclosing(m.start())
         name = objects.names.get(number, f"#{n}") if number is not None else f"#{n}"
         start1, len1, start2, len2 = (int(g) for g in m.groups())

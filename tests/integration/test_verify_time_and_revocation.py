@@ -25,7 +25,7 @@ from pyhanko.sign import fields, signers, timestamps
 from pyhanko.sign.signers.pdf_signer import PdfSignatureMetadata
 from pyhanko_certvalidator import ValidationContext
 
-from desktop_signer import paths, settings
+from desktop_signer import settings
 from desktop_signer.cli import main, verify_cmd
 from desktop_signer.cli.i18n import Catalogue
 from desktop_signer.cli.messages import MESSAGES
@@ -183,8 +183,8 @@ def test_the_cli_judges_at_a_later_time_in_training_mode(
 ) -> None:
     loaded = settings.load()
     settings.save(loaded, replace(loaded.settings, training_mode=True))
-    paths.default_training_dir().parent.mkdir(parents=True, exist_ok=True)
-    paths.default_training_dir().symlink_to(training.directory)
+    # the active training set-up (desktop_signer/training/active.py) supplies the root
+    monkeypatch.setenv("DESKTOP_SIGNER_TRAINING_DIR", training.directory)
     monkeypatch.setenv("DESKTOP_SIGNER_LANG", "en")
     lta, bb = tmp_path / "lta.pdf", tmp_path / "bb.pdf"
     lta.write_bytes(expiring["B-LTA"])
