@@ -56,9 +56,9 @@ def headless_message() -> str:
 
 def sample_letter() -> Path | None:
     """A sample letter to practise with: the training set-up's, else one written now."""
-    from desktop_signer.training import letters
+    from desktop_signer.training import active, letters
 
-    existing = paths.default_training_dir() / "surat" / letters.SURAT_FILE
+    existing = active.training_dir() / "surat" / letters.SURAT_FILE
     if existing.is_file():
         return existing
     target = paths.user_data() / SAMPLE_LETTERS_DIR / letters.SURAT_FILE

@@ -47,13 +47,16 @@ def common_name(subject: str) -> str:
 
 
 def _load(training_mode: bool) -> Any:
-    from desktop_signer import paths
     from desktop_signer.trust import load_trust
 
-    # In training mode the training set-up's root is an anchor too (never outside it).
-    root = paths.default_training_dir() / "certs" / "root.pem"
-    return load_trust(training_mode=training_mode,
-                      training_root=root if training_mode and root.is_file() else None)
+    # In training mode the active training set-up's root is an anchor too (never outside).
+    root = None
+    if training_mode:
+        from desktop_signer.training import active
+
+        made = active.training_setup()
+        root = made.root_certificate if made is not None else None
+    return load_trust(training_mode=training_mode, training_root=root)
 
 
 def _import(files: list[str]) -> Any:

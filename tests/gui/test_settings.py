@@ -299,3 +299,20 @@ def test_a_locked_tsa_address_still_takes_the_user_s_password(
     qtbot.waitUntil(lambda: bool(memory_keyring.store), timeout=15_000)
     (key,) = memory_keyring.store
     assert "tsa.instansi.go.id" in key[1] and "operator" in key[1]
+
+
+def test_training_mode_trusts_the_active_training_root(
+    qtbot: QtBot, make_window: MakeWindow, training: Any, monkeypatch: pytest.MonkeyPatch,
+    isolated_dirs: dict[str, Path],
+) -> None:
+    monkeypatch.setenv("DESKTOP_SIGNER_TRAINING_DIR", training.directory)
+    path = isolated_dirs["config"] / "desktop-signer" / "settings.json"
+    path.write_text(json.dumps({"training_mode": True}), "utf-8")
+    window = make_window()
+    dialog = open_settings(qtbot, window)
+    with qtbot.waitSignal(dialog.trust.loaded, timeout=30_000):
+        pass
+    rows = [(dialog.trust.tree.topLevelItem(i).text(0), dialog.trust.tree.topLevelItem(i).text(1))
+            for i in range(dialog.trust.tree.topLevelItemCount())]
+    assert ("Root CA Latihan", "training") in rows
+    dialog.reject()
