@@ -6,6 +6,8 @@ XDG_DATA_HOME and XDG_CONFIG_DIRS.
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 
 from platformdirs import site_config_dir, user_config_dir, user_data_dir
@@ -32,3 +34,15 @@ def site_config() -> Path:
 
 def default_training_dir() -> Path:
     return user_data() / "latihan"
+
+
+def resources_dir() -> Path:
+    """``resources/`` (logos, fonts, trust registry, translations) of the source tree or of a
+    frozen (PyInstaller) build; ``DESKTOP_SIGNER_RESOURCES`` overrides."""
+    override = os.environ.get("DESKTOP_SIGNER_RESOURCES")
+    if override:
+        return Path(override)
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen) / "resources"
+    return Path(__file__).resolve().parents[1] / "resources"

@@ -6,20 +6,9 @@ Same rule as the core's trust registry: ``DESKTOP_SIGNER_RESOURCES`` overrides, 
 
 from __future__ import annotations
 
-import os
-import sys
 from pathlib import Path
 
-
-def resources_dir() -> Path:
-    override = os.environ.get("DESKTOP_SIGNER_RESOURCES")
-    if override:
-        return Path(override)
-    frozen = getattr(sys, "_MEIPASS", None)
-    if frozen:
-        return Path(frozen) / "resources"
-    return Path(__file__).resolve().parents[1] / "resources"
-
+from desktop_signer.paths import resources_dir
 
 # The BSrE logo shown in the window (PKS Pasal 4(1)i). Until BSrE supplies its artwork the
 # project ships a placeholder; the real file replaces it under the same name.

@@ -6,8 +6,6 @@ Data, not code: a new BSrE chain or another development CA is a change to the JS
 from __future__ import annotations
 
 import json
-import os
-import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -15,22 +13,11 @@ from typing import Any
 
 from asn1crypto import x509
 
+from desktop_signer.paths import resources_dir
 from desktop_signer.trust.certfiles import sha256_hex
 from desktop_signer.trust.errors import TrustError
 
 REGISTRY_NAME = "registry.json"
-
-
-def resources_dir() -> Path:
-    """``resources/`` of the source tree or of a frozen (PyInstaller) build;
-    ``DESKTOP_SIGNER_RESOURCES`` overrides."""
-    override = os.environ.get("DESKTOP_SIGNER_RESOURCES")
-    if override:
-        return Path(override)
-    frozen = getattr(sys, "_MEIPASS", None)
-    if frozen:
-        return Path(frozen) / "resources"
-    return Path(__file__).resolve().parents[2] / "resources"
 
 
 @dataclass(frozen=True)

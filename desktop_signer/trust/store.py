@@ -20,9 +20,10 @@ from typing import Literal
 from asn1crypto import x509
 
 from desktop_signer import paths
+from desktop_signer.paths import resources_dir
 from desktop_signer.trust.certfiles import load_certificates, load_crl_bytes, sha256_hex, to_pem
 from desktop_signer.trust.errors import TrustError
-from desktop_signer.trust.registry import Registry, load_registry, resources_dir
+from desktop_signer.trust.registry import Registry, load_registry
 
 Origin = Literal["bundled", "admin", "user", "cli", "training"]
 TRUST_DIR = "trust"
