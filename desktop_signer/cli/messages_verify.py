@@ -188,6 +188,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "An empty signature field was added after certification ({fields}); this change is "
         "not permitted.",
     ),
+    "finding_modified_after_signing_signature_detached": (
+        "Tidak ada kolom tanda tangan yang merujuk ke tanda tangan ini lagi: kolomnya rusak "
+        "atau dihapus setelah ditandatangani, sehingga penampil PDF tidak menampilkannya.",
+        "No signature field refers to this signature any more: its field was damaged or "
+        "removed after signing, so PDF viewers do not show it.",
+    ),
     "finding_form_filled_after_signing": (
         "Isian formulir diubah setelah ditandatangani: {fields}. Periksa apakah isinya benar.",
         "Form fields were filled in after signing: {fields}. Check that their content is right.",

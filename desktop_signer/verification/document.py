@@ -29,8 +29,9 @@ from desktop_signer.verification.model import (
     verdict_from,
 )
 from desktop_signer.verification.options import VerifyOptions
+from desktop_signer.verification.orphans import with_orphans
 from desktop_signer.verification.pdfget import pdf_get
-from desktop_signer.verification.salvage import raw_objects
+from desktop_signer.verification.salvage import enclosing_header, referring_field_name
 from desktop_signer.verification.signature import DocumentContext, validate_entry
 from desktop_signer.verification.structure import find_unanalysed_data
 
@@ -170,6 +171,13 @@ def validate_bytes(name: str, data: bytes, options: VerifyOptions) -> FileReport
                 offline=options.offline,
             )
         return could_not_validate(name, data, "crashed", detail, options)
+    try:
+        # signature dictionaries no field refers to any more are reported, not dropped
+        entries = with_orphans(reader, data, entries)
+    except MemoryError:  # the child's memory limit: never a verdict
+        raise
+    except Exception:
+        log.debug("looking for detached signature dictionaries failed", exc_info=True)
     if not entries:
         # A signature dictionary that no longer parses makes its field look empty; bytes that
         # still carry a /ByteRange must not be reported as "unsigned".
@@ -246,12 +254,9 @@ def broken_structure_signatures(data: bytes, detail: str) -> tuple[SignatureResu
     its ``/ByteRange`` is reported invalid rather than the file as merely unreadable, named
     by its field where a field object in the bytes still refers to it (else ``#n``)."""
     out: list[SignatureResult] = []
-    objects = None
     for n, m in enumerate(_BYTE_RANGE.finditer(data), start=1):
-        if objects is None:
-            objects = raw_objects(data)  # only for files that carry signatures
-        number = objects.enclosing(m.start())
-        name = objects.names.get(number, f"#{n}") if number is not None else f"#{n}"
+        header = enclosing_header(data, m.start())
+        name = (referring_field_name(data, header.number) if header else None) or f"#{n}"
         start1, len1, start2, len2 = (int(g) for g in m.groups())
         findings = [finding("malformed_signature", reason="unreadable_structure", detail=detail)]
         if start1 != 0 or start1 + len1 > len(data) or start2 + len2 > len(data):

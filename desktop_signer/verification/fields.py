@@ -31,6 +31,10 @@ class SignatureEntry:
     widgets: list[generic.DictionaryObject] = field(default_factory=list)
     # Why the signature dictionary (or the whole field) no longer parses; None when it does.
     broken: str | None = None
+    # No field refers to this signature dictionary any more (see orphans.py).
+    detached: bool = False
+    # For a field that no longer parses: the object its raw bytes name as /V, if any.
+    raw_value_number: int | None = None
 
     @property
     def name(self) -> str:
@@ -164,7 +168,12 @@ def signature_entries(reader: PdfFileReader) -> list[SignatureEntry]:
         if salvaged is not None:
             entries.append(
                 SignatureEntry(
-                    [salvaged], generic.DictionaryObject(), item.ref, None, broken=item.detail
+                    [salvaged.name],
+                    generic.DictionaryObject(),
+                    item.ref,
+                    None,
+                    broken=item.detail,
+                    raw_value_number=salvaged.value_number,
                 )
             )
     return entries

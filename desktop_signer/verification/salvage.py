@@ -19,6 +19,7 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 MAX_OBJECT_BYTES = 4 << 20  # a signature field with a large /Contents, and then some
 _SIGNATURE_MARK = re.compile(rb"/FT\s*/Sig(?![A-Za-z0-9])|/ByteRange\s*\[")
 _PARTIAL_NAME = re.compile(rb"/T\s*(?=[(<])(?!<<)")
+_VALUE_REF = re.compile(rb"/V\s+(\d{1,10})\s+(\d{1,5})\s+R\b")
 
 
 @dataclass(frozen=True)
@@ -61,10 +62,17 @@ def _partial_name(raw: bytes) -> str | None:
     return str(value)
 
 
-def salvage_signature_field(reader: PdfFileReader, broken: BrokenObject) -> str | None:
+@dataclass(frozen=True)
+class SalvagedField:
+    name: str
+    value_number: int | None  # the object number its raw ``/V N G R`` names, if any
+
+
+def salvage_signature_field(reader: PdfFileReader, broken: BrokenObject) -> SalvagedField | None:
     """The field name to report for an unparseable field object that looks like a
-    signature field; ``#<object number>`` when its name cannot be read; None when it does
-    not look like a signature field (a damaged text field is not a signature)."""
+    signature field (``#<object number>`` when its name cannot be read) and the signature
+    object it refers to; None when it does not look like a signature field (a damaged text
+    field is not a signature)."""
     try:
         raw = raw_object_bytes(reader, broken.ref)
     except MemoryError:  # the child's memory limit: never a verdict
@@ -73,58 +81,68 @@ def salvage_signature_field(reader: PdfFileReader, broken: BrokenObject) -> str 
         raw = None
     if raw is None or _SIGNATURE_MARK.search(raw) is None:
         return None
+    value = _VALUE_REF.search(raw)
+    number = int(value.group(1)) if value is not None else None
     partial = _partial_name(raw)
     if partial is None:
-        return f"#{broken.ref.idnum}"
-    return f"{broken.parent_name}.{partial}" if broken.parent_name else partial
+        return SalvagedField(f"#{broken.ref.idnum}", number)
+    name = f"{broken.parent_name}.{partial}" if broken.parent_name else partial
+    return SalvagedField(name, number)
 
 
-# ---------------------------------------------------------------- files that do not parse
+# ---------------------------------------------------------------- raw bytes
 
 _OBJ_HEADER = re.compile(rb"(?<![0-9])(\d{1,10})[ \t\r\n\f\x00]+(\d{1,5})[ \t\r\n\f\x00]+obj\b")
-_VALUE_REF = re.compile(rb"/V\s+(\d{1,10})\s+(\d{1,5})\s+R\b")
+# "N G obj" ending exactly at the search end (``$`` matches at ``endpos``)
+_HEADER_AT_END = re.compile(rb"(?<![0-9])(\d{1,10})[ \t\r\n\f\x00]+(\d{1,5})[ \t\r\n\f\x00]+obj$")
+_HEADER_REACH = 40  # enough for a 10-digit number, a generation and the spaces between
 
 
 @dataclass(frozen=True)
-class RawObjects:
-    """Object headers found in raw bytes, for files pyHanko cannot open at all."""
-
-    starts: list[int]  # offsets of "N G obj", ascending
-    numbers: list[int]  # object number of each header
-    names: dict[int, str]  # signature object number -> field name (/T) of the field using it
-
-    def enclosing(self, offset: int) -> int | None:
-        """Number of the object whose header comes last before ``offset``."""
-        import bisect
-
-        i = bisect.bisect_right(self.starts, offset) - 1
-        return self.numbers[i] if i >= 0 else None
+class RawHeader:
+    number: int
+    generation: int
+    start: int  # offset of "N G obj"
 
 
-def raw_objects(data: bytes) -> RawObjects:
-    """Headers and signature field names, read from the bytes: when the PDF structure
-    cannot be parsed, this is how a signature found by its /ByteRange gets its field name
-    (a field object that says ``/T (...)`` and ``/V N 0 R``, or carries the /ByteRange
-    itself)."""
-    starts: list[int] = []
-    numbers: list[int] = []
-    for match in _OBJ_HEADER.finditer(data):
-        starts.append(match.start())
-        numbers.append(int(match.group(1)))
-    names: dict[int, str] = {}
-    for i, start in enumerate(starts):
-        end = starts[i + 1] if i + 1 < len(starts) else len(data)
-        body = data[start:end]
-        cut = body.find(b"endobj")
-        body = body if cut < 0 else body[:cut]
-        if b"/T" not in body:
-            continue
-        partial = _partial_name(body)
-        if partial is None:
-            continue
-        value = _VALUE_REF.search(body)
-        if value is not None:
-            names.setdefault(int(value.group(1)), partial)
-        elif _SIGNATURE_MARK.search(body) is not None:
-            names.setdefault(numbers[i], partial)  # the signature dictionary written inline
-    return RawObjects(starts, numbers, names)
+def enclosing_header(data: bytes, offset: int) -> RawHeader | None:
+    """The last ``N G obj`` header before ``offset`` (the object the offset lies in),
+    found by walking back over the occurrences of ``obj`` (a signature's hex /Contents can
+    be large, and contains no ``obj``)."""
+    end = offset
+    while end > 0:
+        at = data.rfind(b"obj", 0, end)
+        if at < 0:
+            return None
+        after = data[at + 3 : at + 4]
+        if not (after.isalnum() or after == b"_"):
+            match = _HEADER_AT_END.search(data, max(0, at - _HEADER_REACH), at + 3)
+            if match is not None:
+                return RawHeader(int(match.group(1)), int(match.group(2)), match.start())
+        end = at
+    return None
+
+
+def _object_body(data: bytes, start: int) -> bytes:
+    end = data.find(b"endobj", start, start + MAX_OBJECT_BYTES)
+    return data[start : end if end >= 0 else start + MAX_OBJECT_BYTES]
+
+
+def referring_field_name(data: bytes, number: int) -> str | None:
+    """The /T of a field object whose raw bytes name object ``number`` as its /V, or of
+    object ``number`` itself when it is a field with the signature written inline."""
+    own = re.compile(rb"(?<![0-9])%d[ \t\r\n\f\x00]+\d{1,5}[ \t\r\n\f\x00]+obj\b" % number)
+    value = re.compile(rb"/V\s+%d\s+\d{1,5}\s+R\b" % number)
+    for match in value.finditer(data):
+        header = enclosing_header(data, match.start())
+        if header is not None:
+            name = _partial_name(_object_body(data, header.start))
+            if name is not None:
+                return name
+    for match in own.finditer(data):
+        body = _object_body(data, match.start())
+        if _SIGNATURE_MARK.search(body) is not None:
+            name = _partial_name(body)
+            if name is not None:
+                return name
+    return None

@@ -165,13 +165,19 @@ def _signer_from_cms(emb: EmbeddedPdfSignature | None) -> Signer | None:
 async def validate_entry(ctx: DocumentContext, entry: SignatureEntry) -> SignatureResult:
     base = _base(ctx, entry)
     try:
-        return await _validate(ctx, entry, base)
+        result = await _validate(ctx, entry, base)
     except MemoryError:  # the child's memory limit: never a verdict
         raise
     except Exception as exc:
-        return _finish(
+        result = _finish(
             base, [finding("could_not_validate", detail=f"{type(exc).__name__}: {exc}"[:300])]
         )
+    if entry.detached:
+        # No field shows this signature any more: its field was damaged or its /V removed
+        # after signing, so the document as displayed no longer carries it.
+        detached = finding("modified_after_signing", reason="signature_detached")
+        result = _finish(result, [*result.findings, detached])
+    return result
 
 
 async def _validate(

@@ -30,7 +30,7 @@ from desktop_signer.training.setup import TrainingSetup
 from desktop_signer.trust.store import load_trust
 from desktop_signer.verification import verify_bytes
 from desktop_signer.verification.document import validate_bytes
-from desktop_signer.verification.model import FileReport
+from desktop_signer.verification.model import FileReport, SignatureResult
 from desktop_signer.verification.options import VerifyOptions
 
 pytestmark = pytest.mark.integration
@@ -350,19 +350,72 @@ def test_a_damaged_signature_dictionary_names_the_broken_signatures(
     assert "integrity_failed" in {f.code for f in siti.findings}
 
 
+def _reasons(sig: SignatureResult) -> set[tuple[str, str]]:
+    return {(f.code, f.param("reason")) for f in sig.findings}
+
+
+DETACHED = ("modified_after_signing", "signature_detached")
+
+
 def test_a_damaged_signature_field_object_is_still_named(signed: Signed) -> None:
-    """The damage is in budi's field object itself (where other writers put the signature
-    dictionary inline): the field cannot be parsed, but its raw bytes still say /FT /Sig and
-    /T (budi), so the signature is reported by name instead of vanishing."""
+    """The damage is in budi's field object itself: the field cannot be parsed, but its raw
+    bytes still say /FT /Sig, /T (budi) and /V 101 0 R, so budi's signature dictionary is
+    found and checked under his name instead of vanishing (the damaged byte is one he
+    signed)."""
     match = re.search(rb"/FT /Sig\s*/T \(budi\)[^>]*?/F 132", signed.data)
     assert match is not None
     at = match.end() - len(b"/F 132")
+    assert signed.covers("budi", at)
     report = verify(signed, signed.data[:at] + b"(" + signed.data[at + 1 :])
     by_field = {s.field: s for s in report.signatures}
     assert set(by_field) == {"budi", "siti"}
-    assert by_field["budi"].verdict == "invalid"
-    assert "malformed_signature" in {f.code for f in by_field["budi"].findings}
+    budi = by_field["budi"]
+    assert budi.verdict == "invalid" and budi.integrity == "failed"
+    assert DETACHED in _reasons(budi)
     assert by_field["siti"].integrity == "failed"
+    assert report.verdict == "invalid"
+
+
+def test_a_field_cut_short_by_the_lenient_parser_does_not_drop_its_signature(
+    signed: Signed,
+) -> None:
+    """Found by a longer fuzz run: a ``>`` in ``/F 132`` of siti's field makes pyHanko end
+    the field's dictionary there, so the field silently loses its /V. siti's signature
+    dictionary is intact but referenced by nothing; it must still be reported (and it fails:
+    the byte is one siti signed), never a file that is ``valid`` with budi alone."""
+    match = re.search(rb"/FT /Sig\s*/T \(siti\)[^>]*?/F 132", signed.data)
+    assert match is not None
+    at = match.end() - 2  # "/F 1>2"
+    assert signed.covers("siti", at)
+    report = verify(signed, signed.data[:at] + b">" + signed.data[at + 1 :])
+    by_field = {s.field: s for s in report.signatures}
+    assert set(by_field) == {"budi", "siti"}
+    assert by_field["budi"].verdict == "valid"  # his revision is untouched
+    siti = by_field["siti"]
+    assert siti.verdict == "invalid" and siti.integrity == "failed"
+    assert DETACHED in _reasons(siti)
+    assert report.verdict == "invalid"
+
+
+def test_a_signature_whose_field_lost_its_value_in_a_later_update_is_reported(
+    signed: Signed,
+) -> None:
+    """The same on purpose: an incremental update removes /V from siti's field. Her signed
+    bytes are intact, but the document no longer shows her signature."""
+    writer = IncrementalPdfFileWriter(io.BytesIO(signed.data), strict=False)
+    fields = writer.root["/AcroForm"]["/Fields"]
+    (siti_ref,) = [f for f in fields if f.get_object()["/T"] == "siti"]
+    siti_field = siti_ref.get_object()
+    del siti_field["/V"]
+    writer.update_container(siti_field)
+    out = io.BytesIO()
+    writer.write(out)
+    report = verify(signed, out.getvalue())
+    by_field = {s.field: s for s in report.signatures}
+    assert set(by_field) == {"budi", "siti"}
+    siti = by_field["siti"]
+    assert siti.integrity == "ok"
+    assert DETACHED in _reasons(siti) and siti.verdict == "invalid"
     assert report.verdict == "invalid"
 
 
