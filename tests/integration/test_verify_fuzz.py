@@ -431,6 +431,42 @@ def test_a_form_that_no_longer_parses_still_names_the_signatures(signed: Signed)
     assert all("malformed_signature" in {f.code for f in s.findings} for s in report.signatures)
 
 
+_SIGNATURE_OBJECTS = re.compile(
+    rb"(?<![0-9])\d+ 0 obj\s*<<\s*/(?:FT /Sig|Contents <).*?endobj", re.S
+)
+_CONTENTS_HEX = re.compile(rb"/Contents\s*<[0-9a-fA-F]*>")
+
+
+def _signature_object_offsets(signed: Signed) -> list[int]:
+    """Offsets inside the signature fields and signature dictionaries, except the interior
+    of /Contents (flips there are the plain flip tests' business)."""
+    offsets: list[int] = []
+    for obj in _SIGNATURE_OBJECTS.finditer(signed.data):
+        hex_spans = [m.span() for m in _CONTENTS_HEX.finditer(signed.data, *obj.span())]
+        for at in range(*obj.span()):
+            if not any(a + 12 < at < b - 2 for a, b in hex_spans):
+                offsets.append(at)
+    return offsets
+
+
+@FUZZ
+@given(st.data())
+def test_damage_in_signature_fields_and_dictionaries_never_drops_a_signature(
+    signed: Signed, data: st.DataObject
+) -> None:
+    """Structural bytes written into the signature objects (where the lenient parser cuts
+    dictionaries short or gives up): both signatures stay in the report, none stays valid
+    over a changed byte, and the file is never valid when a signed byte changed."""
+    offsets = _signature_object_offsets(signed)
+    offset = data.draw(st.sampled_from(offsets), label="offset")
+    byte = data.draw(st.sampled_from([b"(", b")", b"<", b">", b"[", b"]", b"/", b"G", b"%"]))
+    if signed.data[offset : offset + 1] == byte:
+        return
+    report = verify(signed, signed.data[:offset] + byte + signed.data[offset + 1 :])
+    assert len(report.signatures) >= len(signed.ranges), report.signatures
+    assert_untouched_only(signed, report, offset)
+
+
 def test_a_renamed_subfilter_inside_the_signed_range_is_invalid(signed: Signed) -> None:
     """/SubFilter lies inside the signed bytes: renaming it to something we do not support
     must not downgrade "the signed bytes changed" to "cannot be checked"."""
