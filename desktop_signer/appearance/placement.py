@@ -171,6 +171,10 @@ def find_anchor(doc: pymupdf.Document, marker: str) -> AnchorHit | None:
     # from the last page backwards: the first page with a hit is the one the rule wants
     for number in range(doc.page_count - 1, -1, -1):
         page = doc[number]
+        if not page.get_fonts() and page.first_annot is None and page.first_widget is None:
+            # no font anywhere on the page (its forms included) and no annotation: no text
+            # to find, and extracting it would only decode the page's images (~10 ms a page)
+            continue
         if " " in marker:
             rects = [tuple(r) for r in page.search_for(marker)]
         else:

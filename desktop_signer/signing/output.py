@@ -13,6 +13,7 @@ import contextlib
 import errno
 import os
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -66,6 +67,35 @@ class PendingOutput:
             raise os_error(exc, output) from exc
         self.path = Path(name)
         self.file: BinaryIO = os.fdopen(fd, "w+b")
+
+    def write(self, data: bytes) -> None:
+        try:
+            self.file.write(data)
+        except OSError as exc:
+            raise os_error(exc, self.output) from exc
+
+    @contextlib.contextmanager
+    def writing_in_background(self, data: bytes) -> Iterator[None]:
+        """Write ``data``, flush and fsync on another thread while the body runs (file
+        writes, fsync and hashing release the GIL). Leaving the block waits for the writer
+        and raises its error, if any, before anything else."""
+        failure: list[BaseException] = []
+
+        def work() -> None:
+            try:
+                self.write(data)
+                self.finish_writing()
+            except BaseException as exc:  # handed to the waiting thread
+                failure.append(exc)
+
+        thread = threading.Thread(target=work, name="signed-output-writer", daemon=True)
+        thread.start()
+        try:
+            yield
+        finally:
+            thread.join()
+            if failure:
+                raise failure[0]
 
     def finish_writing(self) -> None:
         try:

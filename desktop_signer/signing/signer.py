@@ -8,7 +8,9 @@ documents). The core never prompts: PIN, passwords and choices arrive as argumen
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
+import io
 import time
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -21,6 +23,7 @@ from asn1crypto import x509
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign import fields, signers
 from pyhanko.sign.general import SigningError as PyhankoSigningError
+from pyhanko.sign.signers.pdf_cms import PdfCMSSignedAttributes
 from pyhanko.sign.signers.pdf_signer import DSSContentSettings, SigDSSPlacementPreference
 from pyhanko.sign.timestamps.common_utils import TimestampRequestError
 from pyhanko_certvalidator import ValidationContext
@@ -62,6 +65,14 @@ from desktop_signer.verification.document import validate_bytes
 from desktop_signer.verification.model import FileReport
 
 IO_CHUNK = 1 << 20
+# DER bytes added to the dry-run size of the CMS container: the real time stamp token and
+# the real signature value differ from the dry run's by a few bytes at most (nonce, serial,
+# genTime fraction, ECDSA DER lengths); pyHanko's own estimate adds 50 %, which is 50 %
+# more zeros to write, hash and hex-parse again in our check
+RESERVE_SLACK = 512
+_TOO_SMALL = "payload larger than expected"
+# sizes from earlier sessions (``sign_document`` opens one per call)
+_RESERVE_CACHE: dict[str, int] = {}
 
 
 @dataclass(frozen=True)
@@ -82,6 +93,10 @@ class SignResult:
     @property
     def error_code(self) -> str:
         return self.error.code if self.error is not None else ""
+
+
+class _ReserveTooSmall(Exception):
+    """The container did not fit into the space reserved for it (the file is discarded)."""
 
 
 class _RevocationUnavailable(Exception):
@@ -114,6 +129,9 @@ class SigningSession:
         self.signer = identity.pyhanko_signer()
         self.timestamper = services.timestamper(options.tsa) if options.tsa else None
         self._context: ValidationContext | None = None
+        # hex characters to reserve for /Contents, by "with a time stamp"; 0: pyHanko's
+        # own (larger) estimate, after a reservation turned out too small
+        self._reserve: dict[bool, int] = {}
 
     def _check_validity(self) -> None:
         now = datetime.now(UTC)
@@ -130,6 +148,44 @@ class SigningSession:
             self._context = services.validation_context(
                 self.options.trust, self.chain, self.options.revocation_timeout)
         return self._context
+
+    def reserve(self, timestamped: bool) -> int | None:
+        """Bytes (hex characters) to reserve for the signature container. Estimated once
+        per session with pyHanko's own dry run (same signer, chain and TSA, whose dummy
+        token is a real one fetched once), not again for every document; ``None`` lets
+        pyHanko estimate with its 50 % margin."""
+        if timestamped not in self._reserve:
+            key = self._reserve_key(timestamped)
+            size = _RESERVE_CACHE.get(key)
+            if size is None:
+                size = 2 * (self._dry_run_size(timestamped) + RESERVE_SLACK)
+                if len(_RESERVE_CACHE) > 32:
+                    _RESERVE_CACHE.clear()
+                _RESERVE_CACHE[key] = size
+            self._reserve[timestamped] = size
+        return self._reserve[timestamped] or None
+
+    def _reserve_key(self, timestamped: bool) -> str:
+        """What the container's size depends on: the signer's kind and key (through its
+        certificate), the certificates it embeds, and the TSA."""
+        digest = hashlib.sha256(type(self.signer).__qualname__.encode())
+        for cert in [self.signer.signing_cert, *self.signer.cert_registry]:
+            if cert is not None:
+                digest.update(cert.dump())
+        if timestamped and self.options.tsa is not None:
+            digest.update(self.options.tsa.url.encode())
+        return digest.hexdigest()
+
+    def _dry_run_size(self, timestamped: bool) -> int:
+        async def dry_run() -> int:
+            cms = await self.signer.async_sign(
+                hashlib.sha256().digest(), "sha256", dry_run=True, use_pades=True,
+                timestamper=self.timestamper if timestamped else None,
+                signed_attr_settings=PdfCMSSignedAttributes(signing_time=datetime.now(UTC)))
+            return len(cms.dump())
+
+        # a TSA failure here (its first request) is reported like one while signing
+        return asyncio.run(dry_run())
 
     def profile(self) -> StampProfile:
         base = self.options.profile or profile_from_settings(SignerProfile(), self.certificate)
@@ -149,6 +205,15 @@ class SigningSession:
         return replace(result, seconds=time.perf_counter() - started)
 
     def _sign_at(self, job: SignJob, level: Level) -> SignResult:
+        try:
+            return self._sign_once(job, level)
+        except _ReserveTooSmall:
+            # from now on pyHanko's generous estimate, in this session and later ones
+            self._reserve[level != "B-B"] = 0
+            _RESERVE_CACHE[self._reserve_key(level != "B-B")] = 0
+            return self._sign_once(job, level)
+
+    def _sign_once(self, job: SignJob, level: Level) -> SignResult:
         opts = self.options
         try:
             stream = job.input.open("rb")
@@ -180,24 +245,33 @@ class SigningSession:
                 meta, self.signer, timestamper=self.timestamper if level != "B-B" else None,
                 stamp_style=style, new_field_spec=new_spec)
             with pending_output(job.output, opts.overwrite) as pending:
-                self._run(pdf_signer, writer, pending.file, job.output, level)
-                pending.finish_writing()
-                data = pending.path.read_bytes()
-                verdict = ""
-                if opts.verify_output:
-                    checked = (check_encrypted_output(data, job.password or "", field_name,
-                                                      opts.trust)
-                               if writer.prev.encrypted else None)
-                    if checked is None:
-                        checked = check_output(job.output.name, data, field_name, opts.trust,
-                                               before)
-                    verdict = checked.verdict
+                # signed in memory, then written once: the bytes our check reads are the
+                # bytes that go to disk, without reading the file back
+                signed = io.BytesIO()
+                self._run(pdf_signer, writer, signed, job.output, level)
+                data = signed.getvalue()  # no copy: the buffer is handed over
+                del signed
+                verdict, sha256 = "", ""
+                # written and fsynced on a second thread while our verifier checks the same
+                # (immutable) bytes; both must succeed before the file gets its name
+                with pending.writing_in_background(data):
+                    if opts.verify_output:
+                        checked = (check_encrypted_output(data, job.password or "",
+                                                          field_name, opts.trust)
+                                   if writer.prev.encrypted else None)
+                        if checked is None:
+                            checked = check_output(job.output.name, data, field_name,
+                                                   opts.trust, before)
+                        verdict = checked.verdict
+                        sha256 = checked.report.sha256  # the verifier hashed these bytes
+                if not sha256:
+                    sha256 = hashlib.sha256(data).hexdigest()
                 pending.publish()
         return SignResult(
             input=job.input, output=job.output, status="signed", requested_level=opts.level,
             level=level, field_name=field_name,
             page=placement.page if placement is not None else None,
-            output_sha256=hashlib.sha256(data).hexdigest(), verdict=verdict)
+            output_sha256=sha256, verdict=verdict)
 
     def _field(self, job: SignJob, writer: IncrementalPdfFileWriter,
                state: document.InputState
@@ -279,7 +353,8 @@ class SigningSession:
             # 1 MiB chunks: pyHanko's 4 KiB default makes copying and hashing a large
             # file several times slower
             writer.IO_CHUNK_SIZE = IO_CHUNK
-            pdf_signer.sign_pdf(writer, output=out, chunk_size=IO_CHUNK)
+            pdf_signer.sign_pdf(writer, output=out, chunk_size=IO_CHUNK,
+                                bytes_reserved=self.reserve(level != "B-B"))
         except TimestampRequestError as exc:
             response = exc.args[1] if len(exc.args) > 1 else None
             status = getattr(response, "status_code", None)
@@ -310,6 +385,8 @@ class SigningSession:
             if isinstance(cause, cv_errors.InsufficientRevinfoError | cv_errors.ValidationError):
                 raise _RevocationUnavailable(SigningError(
                     "revocation_unavailable", f"{exc}: {cause}", level=level)) from exc
+            if _TOO_SMALL in str(exc):
+                raise _ReserveTooSmall(str(exc)) from exc
             raise SigningError("signing_failed", str(exc)) from exc
 
 
