@@ -120,8 +120,9 @@ async def judge_certificate(
     outcome = await evaluate_chain(cert, others, vc(revocation=False), usage)
     expired_reason = "no_proof"
     if outcome.status == "expired" and proven_time is not None:
-        expired_reason = "no_revocation_data"
-        if revinfo.has_revocation_data:
+        then = await evaluate_chain(cert, others, vc(at=proven_time, revocation=False), usage)
+        expired_reason = "expired_then" if then.status == "expired" else "no_revocation_data"
+        if then.status == "ok" and revinfo.has_revocation_data:
             at_proof = await evaluate_chain(cert, others, vc(at=proven_time, retro=True), usage)
             if at_proof.status == "ok":
                 outcome = at_proof
@@ -139,8 +140,6 @@ async def judge_certificate(
                 j.chain = _chain_of(at_proof)
                 _revoked(j, at_proof, "embedded", claimed_time, proven_time, what)
                 return j
-            elif at_proof.status == "expired":
-                expired_reason = "expired_then"
     j.chain = _chain_of(outcome)
     if outcome.status == "ok":
         j.trust = "trusted"

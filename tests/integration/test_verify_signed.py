@@ -101,6 +101,20 @@ def test_expired_certificate_is_indeterminate(
     assert "expired" in _codes(report)
 
 
+def test_a_timestamp_proves_the_certificate_had_already_expired_when_signing(
+    training: TrainingSetup, training_services: object
+) -> None:
+    """The timestamp is proof of time, and at that time the certificate had expired: the
+    message says so (ask for a new signature), not that LTV data is missing."""
+    report = _check(
+        sign(training, "kedaluwarsa", letter(), "B-T"), _training_options(training, False)
+    )
+    assert report.verdict == "indeterminate"
+    sig = report.signatures[0]
+    assert sig.signing_time.timestamp_valid is True
+    assert [f.param("reason") for f in sig.findings if f.code == "expired"] == ["expired_then"]
+
+
 def test_revoked_certificate_is_invalid_with_the_online_source(
     training: TrainingSetup, training_services: object
 ) -> None:
