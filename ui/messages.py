@@ -27,6 +27,7 @@ class Action(StrEnum):
     SAVE_SETTINGS = "save_settings"
     ADD_MODULE = "add_module"
     IMPORT_CERTIFICATE = "import_certificate"
+    REMOVE_CERTIFICATE = "remove_certificate"
     SAVE_PASSWORD = "save_password"
     UNEXPECTED = "unexpected"
 
@@ -45,6 +46,7 @@ def action_title(action: Action) -> str:
         Action.SAVE_SETTINGS: translate("Errors", "The settings were not saved"),
         Action.ADD_MODULE: translate("Errors", "The token module was not added"),
         Action.IMPORT_CERTIFICATE: translate("Errors", "The certificate was not imported"),
+        Action.REMOVE_CERTIFICATE: translate("Errors", "The certificate was not removed"),
         Action.SAVE_PASSWORD: translate("Errors", "The password was not saved"),
         Action.UNEXPECTED: translate("Errors", "Something went wrong"),
     }

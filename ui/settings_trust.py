@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -65,6 +66,12 @@ def _import(files: list[str]) -> Any:
     return import_certificates(files, scope="user")
 
 
+def _remove(sha256: str) -> int:
+    from desktop_signer.trust import remove_certificate
+
+    return remove_certificate(sha256, scope="user")
+
+
 class TrustPage(QWidget):
     loaded = Signal()  # the list is filled (tests wait for it)
 
@@ -101,6 +108,8 @@ class TrustPage(QWidget):
         layout.addWidget(self.tree, 1)
         layout.addLayout(buttons)
         self.import_button.clicked.connect(self.choose_files)
+        self.remove_button.clicked.connect(self.confirm_remove)
+        self.tree.itemSelectionChanged.connect(self._update_remove_button)
         if locked:
             self.import_button.setEnabled(False)
             self.import_button.setToolTip(locked_tooltip())
@@ -153,6 +162,7 @@ class TrustPage(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
         self.tree.resizeColumnToContents(2)
+        self._update_remove_button()
 
     def _origin_name(self, origin: str) -> str:
         names = {
@@ -173,6 +183,55 @@ class TrustPage(QWidget):
         dialog.filesSelected.connect(self.import_files)
         dialog.open()
 
+    def selected_anchor(self) -> tuple[str, str, str] | None:
+        """(subject, origin, sha256) of the selected row, if any."""
+        items = self.tree.selectedItems()
+        sha = items[0].data(0, SHA_ROLE) if items else None
+        return next((a for a in self._anchors if a[2] == sha), None)
+
+    def _update_remove_button(self) -> None:
+        selected = self.selected_anchor()
+        # only what the user imported lives in the user's folder; the administrator's,
+        # the bundled and the training anchors are not the user's to remove
+        removable = selected is not None and selected[1] == "user" and not self._locked
+        self.remove_button.setEnabled(removable)
+        if self._locked:
+            self.remove_button.setToolTip(locked_tooltip())
+        elif selected is not None and not removable:
+            self.remove_button.setToolTip(self.tr(
+                "Only certificates you imported yourself can be removed here."))
+        else:
+            self.remove_button.setToolTip(self.tr(
+                "Stop trusting the selected certificate (it is removed from your list)."))
+
+    def confirm_remove(self) -> None:
+        selected = self.selected_anchor()
+        if selected is None or selected[1] != "user":
+            return
+        subject, _origin, sha = selected
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Remove trusted certificate"),
+                          self.tr("Stop trusting signatures whose certificate chain ends at "
+                                  "“{name}”?").format(name=common_name(subject)),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                          self)
+        box.setObjectName("confirmRemoveCertificate")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setInformativeText(self.tr("Fingerprint (SHA-256): {fingerprint}").format(
+            fingerprint=format_fingerprint(sha)))
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+
+        def answered(_result: int) -> None:
+            if box.standardButton(box.clickedButton()) == QMessageBox.StandardButton.Yes:
+                self.remove(sha)
+
+        box.finished.connect(answered)
+        box.open()
+
+    def remove(self, sha256: str) -> None:
+        self._tasks.run(lambda: _remove(sha256), lambda _result: self.reload(),
+                        lambda error: self._presenter.present(
+                            self.window(), error, Action.REMOVE_CERTIFICATE))
+
     def import_files(self, files: list[str]) -> None:
         self._tasks.run(lambda: _import(list(files)), lambda _result: self.reload(),
                         lambda error: self._presenter.present(
@@ -188,7 +247,7 @@ class TrustPage(QWidget):
         self.tree.setAccessibleName(self.tr("Trusted certificates"))
         self.import_button.setText(self.tr("&Import…"))
         self.remove_button.setText(self.tr("&Remove"))
-        self.remove_button.setToolTip(self.tr("Removing certificates is not available yet."))
+        self._update_remove_button()
         if self._state != "loading" or self.tree.topLevelItemCount():
             self._fill()
 

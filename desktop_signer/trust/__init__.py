@@ -9,6 +9,7 @@ from desktop_signer.trust.store import (
     TrustConfig,
     import_certificates,
     load_trust,
+    remove_certificate,
 )
 
 __all__ = [
@@ -21,5 +22,6 @@ __all__ = [
     "load_certificates",
     "load_registry",
     "load_trust",
+    "remove_certificate",
     "sha256_hex",
 ]

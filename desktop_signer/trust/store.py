@@ -218,3 +218,42 @@ def import_certificates(
             )
         )
     return out
+
+
+def remove_certificate(
+    sha256: str,
+    scope: Literal["user", "admin"] = "user",
+    base: Path | None = None,
+) -> int:
+    """Take a certificate out of the user's (or administrator's) anchor folder.
+
+    Files holding only that certificate are deleted; a bundle holding others too is
+    rewritten without it (atomically). Returns how many files changed; 0 when the
+    certificate was not in that folder (bundled, command-line and training anchors are
+    not stored there and cannot be removed this way)."""
+    folder = (user_trust_dir(base) if scope == "user" else admin_trust_dir(base)) / ANCHORS_DIR
+    wanted = sha256.upper()
+    if not folder.is_dir():
+        return 0
+    from desktop_signer.settings import write_atomic
+
+    changed = 0
+    for file in sorted(folder.iterdir()):
+        if file.suffix.lower() not in _CERT_SUFFIXES or not file.is_file():
+            continue
+        try:
+            certs = load_certificates(file)
+        except TrustError:
+            continue
+        keep = [c for c in certs if sha256_hex(c).upper() != wanted]
+        if len(keep) == len(certs):
+            continue
+        try:
+            if keep:
+                write_atomic(file, b"".join(to_pem(c) for c in keep))
+            else:
+                file.unlink()
+        except OSError as exc:
+            raise TrustError("anchors_not_writable", str(exc), path=str(folder)) from exc
+        changed += 1
+    return changed

@@ -138,6 +138,10 @@
         <translation>Sertifikat tidak diimpor</translation>
     </message>
     <message>
+        <source>The certificate was not removed</source>
+        <translation>Sertifikat tidak dihapus</translation>
+    </message>
+    <message>
         <source>The password was not saved</source>
         <translation>Kata sandi tidak tersimpan</translation>
     </message>
@@ -854,6 +858,26 @@
         <translation>Sertifikat (*.pem *.crt *.cer *.der *.p7b *.p7c);;Semua berkas (*)</translation>
     </message>
     <message>
+        <source>Only certificates you imported yourself can be removed here.</source>
+        <translation>Hanya sertifikat yang Anda impor sendiri yang dapat dihapus di sini.</translation>
+    </message>
+    <message>
+        <source>Stop trusting the selected certificate (it is removed from your list).</source>
+        <translation>Berhenti memercayai sertifikat yang dipilih (dihapus dari daftar Anda).</translation>
+    </message>
+    <message>
+        <source>Remove trusted certificate</source>
+        <translation>Hapus sertifikat tepercaya</translation>
+    </message>
+    <message>
+        <source>Stop trusting signatures whose certificate chain ends at “{name}”?</source>
+        <translation>Berhenti memercayai tanda tangan yang rantai sertifikatnya berujung pada “{name}”?</translation>
+    </message>
+    <message>
+        <source>Fingerprint (SHA-256): {fingerprint}</source>
+        <translation>Sidik jari (SHA-256): {fingerprint}</translation>
+    </message>
+    <message>
         <source>Signatures are trusted when their certificate chain ends at one of these certificates. Compare the fingerprint (SHA-256) with the one BSrE publishes before you import a certificate.</source>
         <translation>Tanda tangan dipercaya bila rantai sertifikatnya berujung pada salah satu sertifikat ini. Bandingkan sidik jari (SHA-256) dengan yang diterbitkan BSrE sebelum mengimpor sertifikat.</translation>
     </message>
@@ -876,10 +900,6 @@
     <message>
         <source>&amp;Remove</source>
         <translation>&amp;Hapus</translation>
-    </message>
-    <message>
-        <source>Removing certificates is not available yet.</source>
-        <translation>Penghapusan sertifikat belum tersedia.</translation>
     </message>
 </context>
 <context>

@@ -208,6 +208,50 @@ def test_trusted_certificates_are_imported_with_their_fingerprint(
     dialog.reject()
 
 
+def test_an_imported_certificate_can_be_removed_after_confirmation(
+    qtbot: QtBot, make_window: MakeWindow, corpus: Path,
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    certificate = corpus / "real" / "certs" / "pyhanko" / "testing-ca_root_root.cert.pem"
+    window = make_window()
+    dialog = open_settings(qtbot, window)
+    trust = dialog.trust
+    with qtbot.waitSignal(trust.loaded, timeout=30_000):
+        pass
+    assert not trust.remove_button.isEnabled()  # nothing selected
+    with qtbot.waitSignal(trust.loaded, timeout=30_000):
+        trust.import_files([str(certificate)])
+    row = next(trust.tree.topLevelItem(i) for i in range(trust.tree.topLevelItemCount())
+               if trust.tree.topLevelItem(i).text(1) == "imported by you")
+    trust.tree.setCurrentItem(row)
+    assert trust.remove_button.isEnabled()
+
+    def answer(button: QMessageBox.StandardButton) -> None:
+        boxes = [b for b in trust.findChildren(QMessageBox, "confirmRemoveCertificate")
+                 if b.isVisible()]
+        assert len(boxes) == 1
+        box = boxes[0]
+        assert "Root CA" in box.text()
+        box.button(button).click()
+
+    # "No" keeps it
+    trust.confirm_remove()
+    answer(QMessageBox.StandardButton.No)
+    assert any(trust.tree.topLevelItem(i).text(1) == "imported by you"
+               for i in range(trust.tree.topLevelItemCount()))
+    # "Yes" removes it from the user's folder and the list
+    trust.tree.setCurrentItem(next(
+        trust.tree.topLevelItem(i) for i in range(trust.tree.topLevelItemCount())
+        if trust.tree.topLevelItem(i).text(1) == "imported by you"))
+    with qtbot.waitSignal(trust.loaded, timeout=30_000):
+        trust.confirm_remove()
+        answer(QMessageBox.StandardButton.Yes)
+    assert not any(trust.tree.topLevelItem(i).text(1) == "imported by you"
+                   for i in range(trust.tree.topLevelItemCount()))
+    dialog.reject()
+
+
 def test_importing_a_file_that_is_no_certificate(qtbot: QtBot, make_window: MakeWindow,
                                                  pdfs: dict[str, Path]) -> None:
     window = make_window()

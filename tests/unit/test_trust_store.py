@@ -177,3 +177,26 @@ def training_root_pem(tmp_path: Path) -> Path:
     path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
     assert x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER))
     return path
+
+
+def test_removing_an_imported_anchor(isolated_dirs: dict[str, Path], corpus: Path) -> None:
+    from desktop_signer.trust import remove_certificate
+
+    chain = load_certificates(corpus / ITEXT_CHAIN)
+    imported = import_certificates([corpus / ITEXT_CHAIN])
+    assert len(load_trust().anchors) == 3
+    # a bundle that an administrator or user dropped in by hand is rewritten, not deleted
+    folder = isolated_dirs["config"] / "desktop-signer" / "trust" / "anchors"
+    bundle = folder / "bundel.pem"
+    bundle.write_bytes((corpus / ITEXT_CHAIN).read_bytes())
+    gone = imported[0].sha256
+    assert remove_certificate(gone) == 2  # its own file and the bundle
+    remaining = {a.sha256 for a in load_trust().anchors}
+    assert gone not in remaining
+    assert remaining == {sha256_hex(c) for c in chain} - {gone}
+    assert len(load_certificates(bundle)) == 2
+    assert remove_certificate(gone) == 0  # nothing left to remove
+    for ident in imported[1:]:
+        remove_certificate(ident.sha256)
+    assert load_trust().anchors == ()
+    assert not bundle.exists()
