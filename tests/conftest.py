@@ -40,6 +40,19 @@ def training_services(training: setup.TrainingSetup) -> Iterator[TrainingService
         yield services
 
 
+@pytest.fixture(autouse=True)
+def _no_token_session_outlives_its_test() -> Iterator[None]:
+    """A token session left open (still logged in) makes every later token test fail with
+    UserAlreadyLoggedIn, far from the cause. Catch the leak in the test that made it."""
+    yield
+    from desktop_signer.tokens import session
+
+    leaked = session.open_sessions()
+    if leaked:
+        session.close_all()
+        pytest.fail(f"token session(s) left open by this test: {', '.join(leaked)}")
+
+
 @pytest.fixture(scope="session")
 def corpus() -> Path:
     if not (CORPUS / "expected.json").is_file():

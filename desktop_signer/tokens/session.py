@@ -278,6 +278,10 @@ class _Registry:
         for ts in sessions:
             ts.close()
 
+    def open_labels(self) -> list[str]:
+        with self._lock:
+            return sorted(ts.label for ts in self._sessions.values() if not ts.closed)
+
 
 _registry = _Registry()
 atexit.register(_registry.close_all)
@@ -339,6 +343,11 @@ def acquire(module: loader.LoadedModule, token: Any) -> TokenSession:
 
 def release(ts: TokenSession) -> None:
     _registry.release(ts)
+
+
+def open_sessions() -> list[str]:
+    """Labels of tokens with an open session (tests use it to catch leaked sessions)."""
+    return _registry.open_labels()
 
 
 def close_all() -> None:

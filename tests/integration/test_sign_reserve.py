@@ -36,9 +36,13 @@ def _reserved_and_used(path: Path) -> tuple[int, int]:
 @pytest.mark.parametrize("level", ["B-B", "B-T"])
 def test_tight_reservation(training: TrainingSetup, training_services: object, letter: Path,
                            level: str) -> None:
-    session = SigningSession(identity(training, "pkcs11"), options(training, level=level))
-    out = letter.with_name("out.pdf")
-    result = session.sign(SignJob(letter, out))
+    ident = identity(training, "pkcs11")
+    try:
+        session = SigningSession(ident, options(training, level=level))
+        out = letter.with_name("out.pdf")
+        result = session.sign(SignJob(letter, out))
+    finally:
+        ident.close()  # a token session left logged in breaks every later token test
     assert result.status == "signed" and result.verdict
     reserved, used = _reserved_and_used(out)
     # the container plus the slack (and the dry run's generous signature size), well
