@@ -36,6 +36,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "nilai tanda tangan pada waktu ini (ISO 8601, misalnya 2024-05-01T10:00:00+07:00)",
         "judge the signatures at this time (ISO 8601, e.g. 2024-05-01T10:00:00+07:00)",
     ),
+    "verify_training_help": (
+        "mode latihan: percayai akar lingkungan latihan aktif (hanya untuk bimbingan teknis)",
+        "training mode: trust the root of the active training set-up (training only)",
+    ),
     "verify_bad_time": (
         "waktu tidak dikenali: {value} (gunakan ISO 8601, misalnya 2024-05-01T10:00:00Z)",
         "unrecognised time: {value} (use ISO 8601, e.g. 2024-05-01T10:00:00Z)",

@@ -40,6 +40,7 @@ def register(sub: Any, t: Catalogue) -> None:
     p.add_argument("--crl", action="append", default=[], metavar="FILE", help=t("verify_crl_help"))
     p.add_argument("--offline", action="store_true", help=t("verify_offline_help"))
     p.add_argument("--at", metavar="ISO-TIME", help=t("verify_at_help"))
+    p.add_argument("--training", action="store_true", help=t("verify_training_help"))
     p.set_defaults(handler=run, parser=p)
 
 
@@ -59,10 +60,10 @@ def exit_code(reports: list[FileReport]) -> int:
     return 0
 
 
-def _training_root(loaded: settings.LoadedSettings) -> str | None:
+def _training_root(loaded: settings.LoadedSettings, training: bool) -> str | None:
     """The active training set-up's root (training/active.py: the environment variable,
     the folder ``training init`` recorded, or the default), in training mode only."""
-    if not loaded.settings.training_mode:
+    if not training:
         return None
     from desktop_signer.training.active import training_setup
 
@@ -75,12 +76,13 @@ def options_from(args: argparse.Namespace) -> VerifyOptions:
     from desktop_signer.verification import VerifyOptions
 
     loaded = settings.load()
+    training = bool(getattr(args, "training", False)) or loaded.settings.training_mode
     trust = load_trust(
         cli_anchors=args.trust,
         cli_certs=args.certs,
         cli_crls=args.crl,
-        training_mode=loaded.settings.training_mode,
-        training_root=_training_root(loaded),
+        training_mode=training,
+        training_root=_training_root(loaded, training),
     )
     return VerifyOptions(
         trust=trust,

@@ -215,3 +215,21 @@ def test_sign_in_training_mode_uses_the_active_setup_root_and_tsa(
     assert without.returncode != 0
     assert "time-stamp authority" in without.stderr + without.stdout
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_verify_with_training_flag_trusts_the_active_root(
+    training: TrainingSetup, training_services: object, tmp_path: Path
+) -> None:
+    letter = Path(training.directory) / "surat" / "nota-dinas-1-halaman.pdf"
+    out = tmp_path / "latihan.pdf"
+    env = {**english(), "DESKTOP_SIGNER_TRAINING_DIR": training.directory,
+           "PASS": training.pkcs12_passphrase}
+    signed = run_cli("sign", str(letter), "-o", str(out), "--pkcs12",
+                     str(training.identity("budi").pkcs12), "--passphrase-env", "PASS",
+                     "--level", "B-LT", "--training", "--invisible", env=env)
+    assert signed.returncode == 0, signed.stderr + signed.stdout
+    plain = run_cli("verify", str(out), env=env)
+    assert plain.returncode == 2  # indeterminate: the training root is not trusted
+    assert "training" in plain.stdout.lower()
+    trained = run_cli("verify", str(out), "--training", env=env)
+    assert trained.returncode == 0, trained.stdout
