@@ -60,6 +60,10 @@ class TranslatedParser(argparse.ArgumentParser):
 
 
 def build_parser(t: Catalogue) -> TranslatedParser:
+    # the window's form (`desktop-signer FILE.pdf ...`, handled by ui/launcher.py) is named
+    # in the usage so that --help shows both ways in
+    usage = (f"{PROG} [FILE.pdf ...]   ({t('files_help')})\n"
+             f"{' ' * len(t('usage'))}{PROG} [-h] [--version] COMMAND ...")
     parser = TranslatedParser(prog=PROG, description=t("description"), t=t)
     parser.add_argument(
         "--version", action="version", version=f"{PROG} {__version__}", help=t("version")
@@ -75,6 +79,8 @@ def build_parser(t: Catalogue) -> TranslatedParser:
     verify_cmd.register(sub, t)
     from desktop_signer.cli import sign_cmd
     sign_cmd.register(sub, t)
+    # set last: argparse derives the subcommands' prog from the usage at add_subparsers time
+    parser.usage = usage
     return parser
 
 

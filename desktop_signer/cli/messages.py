@@ -145,12 +145,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Terjadi kesalahan tak terduga: {detail}",
         "An unexpected error occurred: {detail}",
     ),
-    "err_no_window": (
-        "Jendela aplikasi belum tersedia pada versi ini; gunakan perintah CLI "
-        "(desktop-signer --help).",
-        "The application window is not available in this version yet; use the CLI "
-        "(desktop-signer --help).",
-    ),
 }
 
 from desktop_signer.cli.messages_tokens import MESSAGES as _TOKENS  # noqa: E402
