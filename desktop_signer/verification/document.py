@@ -124,6 +124,24 @@ async def _validate_all(
     return [results[i] for i in range(len(entries))]
 
 
+def _broken_structure_report(name: str, data: bytes, digest: str, detail: str,
+                             started: datetime, options: VerifyOptions) -> FileReport | None:
+    """When pyHanko cannot read the file or its form but signature dictionaries are in the
+    bytes, those signatures are reported as a broken structure (never "unsigned")."""
+    broken = broken_structure_signatures(data, detail)
+    if not broken:
+        return None
+    return FileReport(
+        file=name,
+        sha256=digest,
+        verdict=file_verdict(broken),
+        validated_at=started,
+        signatures=broken,
+        validation_time=options.at or started,
+        offline=options.offline,
+    )
+
+
 def validate_bytes(name: str, data: bytes, options: VerifyOptions) -> FileReport:
     """The full report for one file's bytes (in this process, no limits)."""
     started = datetime.now(UTC)
@@ -138,18 +156,8 @@ def validate_bytes(name: str, data: bytes, options: VerifyOptions) -> FileReport
         raise
     except Exception as exc:
         detail = f"{type(exc).__name__}: {exc}"
-        broken = broken_structure_signatures(data, detail)
-        if broken:
-            return FileReport(
-                file=name,
-                sha256=digest,
-                verdict=file_verdict(broken),
-                validated_at=started,
-                signatures=broken,
-                validation_time=options.at or started,
-                offline=options.offline,
-            )
-        return unreadable(name, data, "read_error", detail, options)
+        report = _broken_structure_report(name, data, digest, detail, started, options)
+        return report or unreadable(name, data, "read_error", detail, options)
 
     try:
         entries = signature_entries(reader)
@@ -159,18 +167,8 @@ def validate_bytes(name: str, data: bytes, options: VerifyOptions) -> FileReport
         # Not knowing the signature fields must never read as "unsigned". The form itself no
         # longer parses: with signature dictionaries in the bytes, that is a broken structure.
         detail = f"{type(exc).__name__}: {exc}"
-        broken = broken_structure_signatures(data, detail)
-        if broken:
-            return FileReport(
-                file=name,
-                sha256=digest,
-                verdict=file_verdict(broken),
-                validated_at=started,
-                signatures=broken,
-                validation_time=options.at or started,
-                offline=options.offline,
-            )
-        return could_not_validate(name, data, "crashed", detail, options)
+        report = _broken_structure_report(name, data, digest, detail, started, options)
+        return report or could_not_validate(name, data, "crashed", detail, options)
     try:
         # signature dictionaries no field refers to any more are reported, not dropped
         entries = with_orphans(reader, data, entries)
