@@ -13,18 +13,14 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QTreeWidget,
     QTreeWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from desktop_signer.errors import DesktopSignerError
 from desktop_signer.settings import LoadedSettings, Settings
 from ui.error_presenter import ErrorPresenter
+from ui.list_page import build_list_page
 from ui.messages import Action
 from ui.settings_fields import locked_tooltip, with_value
 from ui.tasks import Tasks
@@ -53,26 +49,10 @@ class TokensPage(QWidget):
         self._hidden = {os.path.realpath(p) for p in loaded.settings.removed_modules}
         self._modules_locked = loaded.is_locked("modules")
         self._hidden_locked = loaded.is_locked("removed_modules")
-        self.intro = QLabel(self)
-        self.intro.setWordWrap(True)
-        self.tree = QTreeWidget(self)
-        self.tree.setObjectName("modulesList")
-        self.tree.setColumnCount(3)
-        self.tree.setRootIsDecorated(False)
-        self.tree.setAlternatingRowColors(True)
-        self.add_button = QPushButton(self)
-        self.add_button.setObjectName("addModule")
-        self.remove_button = QPushButton(self)
-        self.remove_button.setObjectName("removeModule")
-        self.remove_button.setEnabled(False)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.remove_button)
-        buttons.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.intro)
-        layout.addWidget(self.tree, 1)
-        layout.addLayout(buttons)
+        parts = build_list_page(self, tree_name="modulesList", add_name="addModule",
+                                remove_name="removeModule")
+        self.intro, self.tree = parts.intro, parts.tree
+        self.add_button, self.remove_button = parts.add_button, parts.remove_button
         self.add_button.clicked.connect(self.choose_module)
         self.remove_button.clicked.connect(self.remove_selected)
         self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())

@@ -13,18 +13,14 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
-    QLabel,
     QMessageBox,
-    QPushButton,
-    QTreeWidget,
     QTreeWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from ui.error_presenter import ErrorPresenter
+from ui.list_page import build_list_page
 from ui.messages import Action
 from ui.settings_fields import locked_tooltip
 from ui.tasks import Tasks
@@ -86,27 +82,11 @@ class TrustPage(QWidget):
         self._tasks = tasks
         self._anchors: list[tuple[str, str, str]] = []  # subject, origin, sha256
         self._state = "loading"
-        self.intro = QLabel(self)
-        self.intro.setWordWrap(True)
-        self.tree = QTreeWidget(self)
-        self.tree.setObjectName("anchorsList")
-        self.tree.setColumnCount(3)
-        self.tree.setRootIsDecorated(False)
-        self.tree.setAlternatingRowColors(True)
+        parts = build_list_page(self, tree_name="anchorsList", add_name="importCertificate",
+                                remove_name="removeCertificate")
+        self.intro, self.tree = parts.intro, parts.tree
+        self.import_button, self.remove_button = parts.add_button, parts.remove_button
         self.tree.setWordWrap(True)
-        self.import_button = QPushButton(self)
-        self.import_button.setObjectName("importCertificate")
-        self.remove_button = QPushButton(self)
-        self.remove_button.setObjectName("removeCertificate")
-        self.remove_button.setEnabled(False)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.import_button)
-        buttons.addWidget(self.remove_button)
-        buttons.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.intro)
-        layout.addWidget(self.tree, 1)
-        layout.addLayout(buttons)
         self.import_button.clicked.connect(self.choose_files)
         self.remove_button.clicked.connect(self.confirm_remove)
         self.tree.itemSelectionChanged.connect(self._update_remove_button)
