@@ -179,17 +179,10 @@ def validate_bytes(name: str, data: bytes, options: VerifyOptions) -> FileReport
     if not entries:
         # A signature dictionary that no longer parses makes its field look empty; bytes that
         # still carry a /ByteRange must not be reported as "unsigned".
-        broken = broken_structure_signatures(data, "no readable signature field")
-        if broken:
-            return FileReport(
-                file=name,
-                sha256=digest,
-                verdict=file_verdict(broken),
-                validated_at=started,
-                signatures=broken,
-                validation_time=options.at or started,
-                offline=options.offline,
-            )
+        report = _broken_structure_report(name, data, digest, "no readable signature field",
+                                          started, options)
+        if report is not None:
+            return report
     entries.sort(key=lambda e: _signed_revision(reader, e))
     ends = [end for end in (_signed_end(e) for e in entries) if end is not None and end > 0]
     try:

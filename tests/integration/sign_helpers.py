@@ -7,7 +7,7 @@ import io
 import subprocess
 from pathlib import Path
 
-from asn1crypto import pem, x509
+from asn1crypto import x509
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.validation import validate_pdf_signature, validate_pdf_timestamp
 from pyhanko.sign.validation.dss import DocumentSecurityStore
@@ -17,14 +17,12 @@ from desktop_signer.identity import SigningIdentity
 from desktop_signer.signing import SignOptions, TsaConfig
 from desktop_signer.tokens import load_pkcs12_identity, open_pkcs11_identity
 from desktop_signer.training.setup import TrainingSetup
+from desktop_signer.trust import load_certificates
 from desktop_signer.trust.store import TrustConfig, load_trust
 
 
 def load_cert(path: str) -> x509.Certificate:
-    data = Path(path).read_bytes()
-    if pem.detect(data):
-        _, _, data = pem.unarmor(data)
-    return x509.Certificate.load(data)
+    return load_certificates(path)[0]
 
 
 def trust_for(training: TrainingSetup) -> TrustConfig:

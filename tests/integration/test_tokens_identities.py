@@ -7,7 +7,7 @@ import io
 from pathlib import Path
 
 import pytest
-from asn1crypto import pem, x509
+from asn1crypto import x509
 from pyhanko.pdf_utils import generic, writer
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
@@ -23,15 +23,13 @@ from desktop_signer.tokens.errors import (
     TokenError,
 )
 from desktop_signer.training.setup import TrainingSetup
+from desktop_signer.trust import load_certificates
 
 pytestmark = pytest.mark.integration
 
 
 def load_cert(path: str) -> x509.Certificate:
-    data = Path(path).read_bytes()
-    if pem.detect(data):
-        _, _, data = pem.unarmor(data)
-    return x509.Certificate.load(data)
+    return load_certificates(path)[0]
 
 
 def tiny_pdf() -> bytes:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pkcs11
 import pytest
 from asn1crypto import ocsp as asn1_ocsp
-from asn1crypto import pem, x509
+from asn1crypto import x509
 from cryptography import x509 as cx509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.serialization import pkcs12
@@ -30,15 +30,13 @@ from desktop_signer.training.identities import (
     TRAINING_TOKEN_LABEL,
 )
 from desktop_signer.training.setup import TrainingSetup
+from desktop_signer.trust import load_certificates
 
 pytestmark = pytest.mark.integration
 
 
 def load_cert(path: str) -> x509.Certificate:
-    data = Path(path).read_bytes()
-    if pem.detect(data):
-        _, _, data = pem.unarmor(data)
-    return x509.Certificate.load(data)
+    return load_certificates(path)[0]
 
 
 def crypto_cert(path: str) -> cx509.Certificate:
