@@ -24,6 +24,7 @@ from pyhanko_certvalidator import errors as cv_errors
 from pyhanko_certvalidator.fetchers.requests_fetchers import RequestsFetcherBackend
 from pyhanko_certvalidator.path import ValidationPath
 
+from desktop_signer.pki.parsed import certificate_from_der
 from desktop_signer.trust.store import TrustConfig
 from desktop_signer.verification.algorithms import path_weakness
 
@@ -129,8 +130,8 @@ def validation_context(
     stale or missing revocation data must not stop path validation before it has looked at
     the certificates' validity. ``local_crls=False`` leaves out ``--crl`` files, so that a
     decision can be attributed to the document's own data."""
-    roots = [x509.Certificate.load(a.der) for a in trust.anchors] + list(extra_anchors or ())
-    others = list(revinfo.certs) + [x509.Certificate.load(d) for d in trust.extra_certs]
+    roots = [certificate_from_der(a.der) for a in trust.anchors] + list(extra_anchors or ())
+    others = list(revinfo.certs) + [certificate_from_der(d) for d in trust.extra_certs]
     crls = list(revinfo.crls)
     if local_crls:
         crls += [crl.CertificateList.load(d) for d in trust.local_crls]

@@ -447,6 +447,9 @@ async def _validate_embedded(
             claimed_time=claimed,
             proven_time=proven,
             what="timestamp" if timestamp else "signer",
+            # pyHanko validated the path with the same anchors, certificates, moment and
+            # key usage (first_vc): judge_certificate need not build it again
+            validated_path=None if timestamp or not status.trusted else status.validation_path,
         )
         findings.extend(judgement.findings)
     if crypto_objection and not any(f.code in ("weak_key", "weak_digest") for f in findings):

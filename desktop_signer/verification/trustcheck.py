@@ -9,7 +9,9 @@ from datetime import datetime
 from asn1crypto import x509
 from pyhanko.sign.validation.settings import KeyUsageConstraints
 from pyhanko_certvalidator import ValidationContext
+from pyhanko_certvalidator.path import ValidationPath
 
+from desktop_signer.pki.parsed import certificate_from_der
 from desktop_signer.trust.certfiles import sha256_hex
 from desktop_signer.trust.store import TrustConfig
 from desktop_signer.verification.algorithms import key_description
@@ -77,6 +79,7 @@ async def judge_certificate(
     claimed_time: datetime | None,
     proven_time: datetime | None,
     what: str = "signer",
+    validated_path: ValidationPath | None = None,
 ) -> TrustJudgement:
     """Trust and revocation of ``cert`` at the validation time (``--at`` or now).
 
@@ -86,11 +89,16 @@ async def judge_certificate(
     signature validation, ETSI EN 319 102-1 §5.6.2.4 in the simple form pyhanko-certvalidator
     supports: path validation at that moment with retroactive revocation data); a
     revocation after it does not make the signature invalid.
+
+    ``validated_path``: a path for ``cert`` that pyHanko has just validated, with key usage,
+    without revocation data, against the same anchors, certificates and moment. Unless the
+    document brings pinned anchors (a context pyHanko did not have), it stands for our own
+    first evaluation, which would only build the same path again.
     """
     trust = options.trust
     moment = options.at
     extra = pinned_anchors(trust, [cert, *others])
-    pool = [cert, *others, *extra] + [x509.Certificate.load(a.der) for a in trust.anchors]
+    pool = [cert, *others, *extra] + [certificate_from_der(a.der) for a in trust.anchors]
     j = TrustJudgement()
     j.findings.extend(flag_findings(trust, cert, pool))
 
@@ -117,7 +125,10 @@ async def judge_certificate(
 
     # The path alone first: revocation data that is stale at the validation time must not
     # stop certvalidator before it has checked the certificates' validity periods.
-    outcome = await evaluate_chain(cert, others, vc(revocation=False), usage)
+    if validated_path is not None and not extra:
+        outcome = ChainOutcome("ok", validated_path)
+    else:
+        outcome = await evaluate_chain(cert, others, vc(revocation=False), usage)
     expired_reason = "no_proof"
     if outcome.status == "expired" and proven_time is not None:
         then = await evaluate_chain(cert, others, vc(at=proven_time, revocation=False), usage)
@@ -145,7 +156,9 @@ async def judge_certificate(
         j.trust = "trusted"
         if outcome.path is not None:
             j.trust_anchor = outcome.path.trust_anchor.authority.name.human_friendly
-        await _revocation(j, cert, others, options, usage, vc, claimed_time, proven_time, what)
+        await _revocation(j, cert, others, options, usage, vc, claimed_time, proven_time, what,
+                          document_data=revinfo.has_revocation_data,
+                          path_length=outcome.path.pkix_len if outcome.path is not None else 0)
         return j
     j.trust = "untrusted"
     detail = outcome.detail[:300]
@@ -201,15 +214,26 @@ async def _revocation(
     claimed_time: datetime | None,
     proven_time: datetime | None,
     what: str,
+    *,
+    document_data: bool,
+    path_length: int,
 ) -> None:
     """Embedded data at the validation time, then embedded data at the proven signing time
-    (what long-term validation embeds it for), then ``--crl`` files, then online."""
+    (what long-term validation embeds it for), then ``--crl`` files, then online.
+
+    Without any embedded OCSP response or CRL (``document_data``), the embedded attempts are
+    skipped: with revocation data required for every certificate after the anchor and none
+    to be had, certvalidator can only answer "insufficient", and building the path again
+    to hear it cost a millisecond per signature. A path of the anchor alone
+    (``path_length`` 0) needs no data and is still evaluated."""
     if j.validated_at_timestamp:
         j.revocation, j.revocation_source = "good", "embedded"
         return
-    attempts: list[tuple[RevocationSource, dict[str, object]]] = [("embedded", {})]
-    if proven_time is not None:
-        attempts.append(("embedded", {"at": proven_time, "retro": True}))
+    attempts: list[tuple[RevocationSource, dict[str, object]]] = []
+    if document_data or path_length == 0:
+        attempts.append(("embedded", {}))
+        if proven_time is not None:
+            attempts.append(("embedded", {"at": proven_time, "retro": True}))
     if options.trust.local_crls:
         attempts.append(("local_file", {"local": True}))
     if not options.offline:
