@@ -178,7 +178,13 @@ def find_anchor(doc: pymupdf.Document, marker: str) -> AnchorHit | None:
         if " " in marker:
             rects = [tuple(r) for r in page.search_for(marker)]
         else:
-            rects = [tuple(w[:4]) for w in page.get_text("words", sort=True) if w[4] == marker]
+            rects = [tuple(w[:4]) for w in page.get_text("words") if w[4] == marker]
+            if len(rects) > 1:
+                # which one is last depends on PyMuPDF's reading order (lines grouped with a
+                # tolerance); sorting every word costs more than finding them, so only when
+                # there is a choice to make
+                rects = [tuple(w[:4]) for w in page.get_text("words", sort=True)
+                         if w[4] == marker]
         if rects:
             r = rects[-1]
             return AnchorHit(number, (r[0], r[1], r[2], r[3]), len(rects))
