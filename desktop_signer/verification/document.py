@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-import io
 import logging
 import re
 from dataclasses import replace
@@ -30,6 +29,7 @@ from desktop_signer.verification.model import (
 )
 from desktop_signer.verification.options import VerifyOptions
 from desktop_signer.verification.orphans import with_orphans
+from desktop_signer.verification.pdfdata import FileDigest, PdfData, open_stream
 from desktop_signer.verification.pdfget import pdf_get
 from desktop_signer.verification.salvage import enclosing_header, referring_field_name
 from desktop_signer.verification.signature import DocumentContext, validate_entry
@@ -40,7 +40,7 @@ log = logging.getLogger(__name__)
 
 def unreadable(
     name: str,
-    data: bytes | None,
+    data: PdfData | None,
     problem: str,
     detail: str = "",
     options: VerifyOptions | None = None,
@@ -58,8 +58,8 @@ def unreadable(
     )
 
 
-def _open(data: bytes) -> PdfFileReader:
-    reader = PdfFileReader(io.BytesIO(data), strict=False)
+def _open(data: PdfData) -> PdfFileReader:
+    reader = PdfFileReader(open_stream(data), strict=False)
     if reader.encrypted:
         # Signed-and-encrypted files usually open with the empty user password
         # (corpus: real/dss/encrypted.pdf); others cannot be read without one.
@@ -124,7 +124,7 @@ async def _validate_all(
     return [results[i] for i in range(len(entries))]
 
 
-def _broken_structure_report(name: str, data: bytes, digest: str, detail: str,
+def _broken_structure_report(name: str, data: PdfData, digest: str, detail: str,
                              started: datetime, options: VerifyOptions) -> FileReport | None:
     """When pyHanko cannot read the file or its form but signature dictionaries are in the
     bytes, those signatures are reported as a broken structure (never "unsigned")."""
@@ -142,10 +142,18 @@ def _broken_structure_report(name: str, data: bytes, digest: str, detail: str,
     )
 
 
-def validate_bytes(name: str, data: bytes, options: VerifyOptions) -> FileReport:
+def validate_bytes(name: str, data: PdfData, options: VerifyOptions) -> FileReport:
     """The full report for one file's bytes (in this process, no limits)."""
+    file_digest = FileDigest(data)
+    try:
+        return _validate(name, data, options, file_digest)
+    finally:
+        file_digest.hexdigest()  # the hashing thread must be done before the bytes go
+
+
+def _validate(name: str, data: PdfData, options: VerifyOptions,
+              file_digest: FileDigest) -> FileReport:
     started = datetime.now(UTC)
-    digest = hashlib.sha256(data).hexdigest()
     if b"%PDF" not in data[:1024]:
         return unreadable(name, data, "not_a_pdf", options=options)
     try:
@@ -156,7 +164,8 @@ def validate_bytes(name: str, data: bytes, options: VerifyOptions) -> FileReport
         raise
     except Exception as exc:
         detail = f"{type(exc).__name__}: {exc}"
-        report = _broken_structure_report(name, data, digest, detail, started, options)
+        report = _broken_structure_report(name, data, file_digest.hexdigest(), detail,
+                                          started, options)
         return report or unreadable(name, data, "read_error", detail, options)
 
     try:
@@ -167,7 +176,8 @@ def validate_bytes(name: str, data: bytes, options: VerifyOptions) -> FileReport
         # Not knowing the signature fields must never read as "unsigned". The form itself no
         # longer parses: with signature dictionaries in the bytes, that is a broken structure.
         detail = f"{type(exc).__name__}: {exc}"
-        report = _broken_structure_report(name, data, digest, detail, started, options)
+        report = _broken_structure_report(name, data, file_digest.hexdigest(), detail,
+                                          started, options)
         return report or could_not_validate(name, data, "crashed", detail, options)
     try:
         # signature dictionaries no field refers to any more are reported, not dropped
@@ -179,8 +189,8 @@ def validate_bytes(name: str, data: bytes, options: VerifyOptions) -> FileReport
     if not entries:
         # A signature dictionary that no longer parses makes its field look empty; bytes that
         # still carry a /ByteRange must not be reported as "unsigned".
-        report = _broken_structure_report(name, data, digest, "no readable signature field",
-                                          started, options)
+        report = _broken_structure_report(name, data, file_digest.hexdigest(),
+                                          "no readable signature field", started, options)
         if report is not None:
             return report
     entries.sort(key=lambda e: _signed_revision(reader, e))
@@ -217,7 +227,8 @@ def validate_bytes(name: str, data: bytes, options: VerifyOptions) -> FileReport
     )
     results = asyncio.run(_validate_all(ctx, entries))
     if options.visual and results:
-        results = visual_hook.add_visual_findings(data, results)
+        results = visual_hook.add_visual_findings(
+            data if isinstance(data, bytes) else data[:], results)
     try:
         revisions: int | None = int(reader.xrefs.total_revisions)
     except MemoryError:  # the child's memory limit: never a verdict
@@ -226,7 +237,7 @@ def validate_bytes(name: str, data: bytes, options: VerifyOptions) -> FileReport
         revisions = None
     return FileReport(
         file=name,
-        sha256=digest,
+        sha256=file_digest.hexdigest(),
         verdict=file_verdict(tuple(results)),
         validated_at=started,
         signatures=tuple(results),
@@ -239,7 +250,7 @@ def validate_bytes(name: str, data: bytes, options: VerifyOptions) -> FileReport
 _BYTE_RANGE = re.compile(rb"/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]")
 
 
-def broken_structure_signatures(data: bytes, detail: str) -> tuple[SignatureResult, ...]:
+def broken_structure_signatures(data: PdfData, detail: str) -> tuple[SignatureResult, ...]:
     """A file with signature dictionaries whose PDF structure cannot be parsed at all (bytes
     removed, ``/Encrypt null``...) is a broken or forged structure: each signature found by
     its ``/ByteRange`` is reported invalid rather than the file as merely unreadable, named
@@ -272,7 +283,7 @@ def broken_structure_signatures(data: bytes, detail: str) -> tuple[SignatureResu
 
 
 def could_not_validate(
-    name: str, data: bytes | None, problem: str, detail: str, options: VerifyOptions
+    name: str, data: PdfData | None, problem: str, detail: str, options: VerifyOptions
 ) -> FileReport:
     """The report when the child timed out, ran out of memory or crashed."""
     placeholder = SignatureResult(

@@ -21,6 +21,7 @@ from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.reader import PdfFileReader
 
 from desktop_signer.verification.fields import SignatureEntry
+from desktop_signer.verification.pdfdata import PdfData
 from desktop_signer.verification.pdfget import pdf_get
 from desktop_signer.verification.salvage import enclosing_header, referring_field_name
 
@@ -54,7 +55,7 @@ def _is_placeholder(sig: generic.DictionaryObject) -> bool:
 
 
 def with_orphans(
-    reader: PdfFileReader, data: bytes, entries: list[SignatureEntry]
+    reader: PdfFileReader, data: PdfData, entries: list[SignatureEntry]
 ) -> list[SignatureEntry]:
     """``entries`` plus entries for current signature dictionaries that no field or /Perms
     refers to. A field that no longer parses but whose raw bytes name such a dictionary as

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.reader import PdfFileReader
 
+from desktop_signer.verification.pdfdata import PdfData
+
 MAX_OBJECT_BYTES = 4 << 20  # a signature field with a large /Contents, and then some
 _SIGNATURE_MARK = re.compile(rb"/FT\s*/Sig(?![A-Za-z0-9])|/ByteRange\s*\[")
 _PARTIAL_NAME = re.compile(rb"/T\s*(?=[(<])(?!<<)")
@@ -105,7 +107,7 @@ class RawHeader:
     start: int  # offset of "N G obj"
 
 
-def enclosing_header(data: bytes, offset: int) -> RawHeader | None:
+def enclosing_header(data: PdfData, offset: int) -> RawHeader | None:
     """The last ``N G obj`` header before ``offset`` (the object the offset lies in),
     found by walking back over the occurrences of ``obj`` (a signature's hex /Contents can
     be large, and contains no ``obj``)."""
@@ -123,12 +125,12 @@ def enclosing_header(data: bytes, offset: int) -> RawHeader | None:
     return None
 
 
-def _object_body(data: bytes, start: int) -> bytes:
+def _object_body(data: PdfData, start: int) -> bytes:
     end = data.find(b"endobj", start, start + MAX_OBJECT_BYTES)
     return data[start : end if end >= 0 else start + MAX_OBJECT_BYTES]
 
 
-def referring_field_name(data: bytes, number: int) -> str | None:
+def referring_field_name(data: PdfData, number: int) -> str | None:
     """The /T of a field object whose raw bytes name object ``number`` as its /V, or of
     object ``number`` itself when it is a field with the signature written inline."""
     own = re.compile(rb"(?<![0-9])%d[ \t\r\n\f\x00]+\d{1,5}[ \t\r\n\f\x00]+obj\b" % number)

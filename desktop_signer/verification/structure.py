@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 from pyhanko.pdf_utils.reader import PdfFileReader
 
+from desktop_signer.verification.pdfdata import PdfData
+
 _OBJ_HEADER = re.compile(rb"(?<![0-9])(\d{1,10})[ \t\r\n\f\x00]+(\d{1,5})[ \t\r\n\f\x00]+obj\b")
 _EOF = re.compile(rb"%%EOF")
 _BENIGN_TAIL = re.compile(rb"(?:[ \t\r\n\f\x00]|%[^\r\n]*)*")
@@ -56,7 +58,7 @@ def _last_revision_end(reader: PdfFileReader) -> int:
 
 
 def find_unanalysed_data(
-    data: bytes, reader: PdfFileReader, signed_end: int
+    data: PdfData, reader: PdfFileReader, signed_end: int
 ) -> UnanalysedData | None:
     """The first piece of unanalysed data after ``signed_end`` (end of the earliest signed
     revision), or None."""
@@ -82,7 +84,7 @@ def find_unanalysed_data(
     return None
 
 
-def _inside_listed_stream(data: bytes, listed_offsets: list[int], offset: int) -> bool:
+def _inside_listed_stream(data: PdfData, listed_offsets: list[int], offset: int) -> bool:
     """Whether ``offset`` lies in the stream data of the listed object just before it (a
     header-like byte sequence inside compressed or content data is no object)."""
     import bisect
