@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import mmap
 import os
+import shutil
 import tempfile
 import threading
 import time
@@ -68,27 +70,24 @@ class PendingOutput:
         self.path = Path(name)
         self.file: BinaryIO = os.fdopen(fd, "w+b")
 
-    def write(self, data: bytes) -> None:
+    @contextlib.contextmanager
+    def syncing_in_background(self) -> Iterator[None]:
+        """Flush here, then fsync on another thread while the body runs (fsync releases
+        the GIL; our check of the same bytes does not wait for the disk). Leaving the
+        block waits for it and raises its error, if any, before anything else."""
         try:
-            self.file.write(data)
+            self.file.flush()
         except OSError as exc:
             raise os_error(exc, self.output) from exc
-
-    @contextlib.contextmanager
-    def writing_in_background(self, data: bytes) -> Iterator[None]:
-        """Write ``data``, flush and fsync on another thread while the body runs (file
-        writes, fsync and hashing release the GIL). Leaving the block waits for the writer
-        and raises its error, if any, before anything else."""
         failure: list[BaseException] = []
 
         def work() -> None:
             try:
-                self.write(data)
                 self.finish_writing()
             except BaseException as exc:  # handed to the waiting thread
                 failure.append(exc)
 
-        thread = threading.Thread(target=work, name="signed-output-writer", daemon=True)
+        thread = threading.Thread(target=work, name="signed-output-sync", daemon=True)
         thread.start()
         try:
             yield
@@ -97,7 +96,26 @@ class PendingOutput:
             if failure:
                 raise failure[0]
 
+    @contextlib.contextmanager
+    def mapped(self) -> Iterator[mmap.mmap]:
+        """The temporary file's bytes, mapped read-only rather than read into memory (a
+        200 MB file must not cost 200 MB more). Unmapped on leaving: Windows renames no
+        mapped file."""
+        try:
+            fd = os.open(self.path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+        except OSError as exc:
+            raise os_error(exc, self.output) from exc
+        try:
+            view = mmap.mmap(fd, 0, access=mmap.ACCESS_READ)
+        finally:
+            os.close(fd)
+        try:
+            yield view
+        finally:
+            view.close()
+
     def finish_writing(self) -> None:
+        """Flush, fsync and close the temporary file."""
         try:
             self.file.flush()
             os.fsync(self.file.fileno())
@@ -146,6 +164,49 @@ def _fsync_dir(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def copy_input(source: Path, pending: PendingOutput) -> None:
+    """Copy the input into the temporary output file and rewind it: in the kernel with
+    ``copy_file_range`` where the system has it (Linux), else in 1 MiB chunks."""
+    try:
+        src = source.open("rb")
+    except OSError as exc:
+        raise SigningError("input_unreadable", str(exc), path=str(source)) from exc
+    with src:
+        out = pending.file
+        try:
+            out.flush()
+            size = os.fstat(src.fileno()).st_size
+            if not _kernel_copy(src.fileno(), out.fileno(), size):
+                shutil.copyfileobj(src, out, 1 << 20)
+            out.flush()
+            out.seek(0)
+        except OSError as exc:
+            if exc.filename is not None and Path(exc.filename) == source:
+                raise SigningError("input_unreadable", str(exc), path=str(source)) from exc
+            raise os_error(exc, pending.output) from exc
+
+
+def _kernel_copy(src_fd: int, out_fd: int, size: int) -> bool:
+    """``False`` when this system cannot copy between these two files in the kernel (and
+    nothing was written)."""
+    copy = getattr(os, "copy_file_range", None)
+    if copy is None:
+        return False
+    done = 0
+    while done < size:
+        try:
+            n = copy(src_fd, out_fd, size - done)
+        except OSError as exc:
+            if done == 0 and exc.errno in (errno.EXDEV, errno.ENOSYS, errno.EINVAL,
+                                           errno.EOPNOTSUPP, errno.ETXTBSY, errno.EBADF):
+                return False  # e.g. across file systems on older kernels
+            raise
+        if n == 0:
+            break  # the input shrank meanwhile: pyHanko reads (and judges) what is there
+        done += n
+    return True
 
 
 @contextlib.contextmanager

@@ -15,6 +15,7 @@ from desktop_signer.trust.store import TrustConfig
 from desktop_signer.verification.document import validate_bytes
 from desktop_signer.verification.model import FileReport
 from desktop_signer.verification.options import VerifyOptions
+from desktop_signer.verification.pdfdata import PdfData
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,7 @@ def verdicts_by_field(report: FileReport) -> dict[str, str]:
     return {s.field: s.verdict for s in report.signatures}
 
 
-def check_output(name: str, data: bytes, field_name: str, trust: TrustConfig,
+def check_output(name: str, data: PdfData, field_name: str, trust: TrustConfig,
                  before: dict[str, str] | None) -> CheckOutcome:
     report = validate_bytes(name, data, check_options(trust))
     ours = [s for s in report.signatures if field_name in s.field.split(",")]

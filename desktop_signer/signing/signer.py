@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-import io
 import time
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import BinaryIO, cast
+from typing import cast
 
 import pymupdf
 import requests
@@ -53,7 +52,12 @@ from desktop_signer.signing.options import (
     SignJob,
     SignOptions,
 )
-from desktop_signer.signing.output import check_target, os_error, pending_output
+from desktop_signer.signing.output import (
+    check_target,
+    copy_input,
+    os_error,
+    pending_output,
+)
 from desktop_signer.signing.postcheck import (
     check_encrypted_output,
     check_options,
@@ -215,12 +219,12 @@ class SigningSession:
 
     def _sign_once(self, job: SignJob, level: Level) -> SignResult:
         opts = self.options
-        try:
-            stream = job.input.open("rb")
-        except OSError as exc:
-            raise SigningError("input_unreadable", str(exc), path=str(job.input)) from exc
-        with stream:
-            writer = document.open_writer(job.input, stream, job.password)
+        with pending_output(job.output, opts.overwrite) as pending:
+            # pyHanko signs a copy of the input in place, in the temporary output file: the
+            # kernel copies the bytes (no pass through Python, no second copy in memory),
+            # and pyHanko appends the signed revision and hashes the file once
+            copy_input(job.input, pending)
+            writer = document.open_writer(job.input, pending.file, job.password)
             state = document.inspect(writer)
             if state.certification_p == 1:
                 raise SigningError("certified_no_changes", path=str(job.input))
@@ -228,10 +232,7 @@ class SigningSession:
                 raise SigningError("certify_signed_document", path=str(job.input))
             before = None
             if state.signed and opts.verify_output and not writer.prev.encrypted:
-                stream.seek(0)
-                before = verdicts_by_field(
-                    check_and_report(job.input.name, stream.read(), opts))
-                stream.seek(0)
+                before = self._verdicts_before(job)
             field_name, placement, new_spec = self._field(job, writer, state)
             if opts.footer is not None:
                 add_footer(writer, opts.footer)
@@ -244,34 +245,37 @@ class SigningSession:
             pdf_signer = signers.PdfSigner(
                 meta, self.signer, timestamper=self.timestamper if level != "B-B" else None,
                 stamp_style=style, new_field_spec=new_spec)
-            with pending_output(job.output, opts.overwrite) as pending:
-                # signed in memory, then written once: the bytes our check reads are the
-                # bytes that go to disk, without reading the file back
-                signed = io.BytesIO()
-                self._run(pdf_signer, writer, signed, job.output, level)
-                data = signed.getvalue()  # no copy: the buffer is handed over
-                del signed
-                verdict, sha256 = "", ""
-                # written and fsynced on a second thread while our verifier checks the same
-                # (immutable) bytes; both must succeed before the file gets its name
-                with pending.writing_in_background(data):
-                    if opts.verify_output:
-                        checked = (check_encrypted_output(data, job.password or "",
-                                                          field_name, opts.trust)
-                                   if writer.prev.encrypted else None)
-                        if checked is None:
-                            checked = check_output(job.output.name, data, field_name,
-                                                   opts.trust, before)
-                        verdict = checked.verdict
-                        sha256 = checked.report.sha256  # the verifier hashed these bytes
+            self._run(pdf_signer, writer, job.output, level)
+            verdict, sha256 = "", ""
+            # fsynced on a second thread while our verifier reads the same bytes (mapped,
+            # not copied); both must succeed before the file gets its name
+            with pending.syncing_in_background(), pending.mapped() as data:
+                if opts.verify_output:
+                    checked = (check_encrypted_output(bytes(data), job.password or "",
+                                                      field_name, opts.trust)
+                               if writer.prev.encrypted else None)
+                    if checked is None:
+                        checked = check_output(job.output.name, data, field_name,
+                                               opts.trust, before)
+                    verdict = checked.verdict
+                    sha256 = checked.report.sha256  # the verifier hashed these bytes
                 if not sha256:
                     sha256 = hashlib.sha256(data).hexdigest()
-                pending.publish()
+            pending.publish()
         return SignResult(
             input=job.input, output=job.output, status="signed", requested_level=opts.level,
             level=level, field_name=field_name,
             page=placement.page if placement is not None else None,
             output_sha256=sha256, verdict=verdict)
+
+    def _verdicts_before(self, job: SignJob) -> dict[str, str]:
+        """Our verifier's verdicts of the signatures already in the input: countersigning
+        must not make a good one invalid."""
+        try:
+            data = job.input.read_bytes()
+        except OSError as exc:
+            raise SigningError("input_unreadable", str(exc), path=str(job.input)) from exc
+        return verdicts_by_field(check_and_report(job.input.name, data, self.options))
 
     def _field(self, job: SignJob, writer: IncrementalPdfFileWriter,
                state: document.InputState
@@ -347,13 +351,13 @@ class SigningSession:
         )
 
     def _run(self, pdf_signer: signers.PdfSigner, writer: IncrementalPdfFileWriter,
-             out: BinaryIO, out_path: Path, level: Level) -> None:
+             out_path: Path, level: Level) -> None:
+        """Sign in place: the signed revision is appended to the writer's own stream."""
         tsa_url = self.options.tsa.url if self.options.tsa else ""
         try:
-            # 1 MiB chunks: pyHanko's 4 KiB default makes copying and hashing a large
-            # file several times slower
+            # 1 MiB chunks: pyHanko's 4 KiB default makes hashing a large file slower
             writer.IO_CHUNK_SIZE = IO_CHUNK
-            pdf_signer.sign_pdf(writer, output=out, chunk_size=IO_CHUNK,
+            pdf_signer.sign_pdf(writer, in_place=True, chunk_size=IO_CHUNK,
                                 bytes_reserved=self.reserve(level != "B-B"))
         except TimestampRequestError as exc:
             response = exc.args[1] if len(exc.args) > 1 else None

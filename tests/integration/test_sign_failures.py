@@ -172,12 +172,17 @@ def test_unwritable_folder(training: TrainingSetup, letter: Path, tmp_path: Path
         assert not (target / "out.pdf").exists()
 
 
+@pytest.mark.parametrize("room", ["none", "copy_only"])
 def test_full_disk(training: TrainingSetup, letter: Path, tmp_path: Path,
-                   monkeypatch: pytest.MonkeyPatch) -> None:
+                   monkeypatch: pytest.MonkeyPatch, room: str) -> None:
+    """The disk fills while the input is copied, or only when the signed revision is
+    appended to the copy."""
     ident = identity(training, "pkcs12")
     target = tmp_path / "full"
     before = snapshot(letter.parent)
-    with tmpfs(target, "size=16k") as mounted:
+    pages = -(-letter.stat().st_size // 4096)  # the copy fits, the signature does not
+    size = "16k" if room == "none" else f"{(pages + 1) * 4}k"
+    with tmpfs(target, f"size={size}") as mounted:
         if not mounted:
             import desktop_signer.signing.output as output
 
@@ -189,6 +194,22 @@ def test_full_disk(training: TrainingSetup, letter: Path, tmp_path: Path,
                opts=options(training))
         assert list(target.iterdir()) == [], "no output and no temporary file left"
     untouched(letter.parent, before)
+
+
+def test_signs_where_the_kernel_cannot_copy(training: TrainingSetup, letter: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without ``copy_file_range`` (macOS, Windows, old kernels) the input is copied in
+    chunks; the output is the same signed file."""
+    import desktop_signer.signing.output as output
+
+    monkeypatch.delattr(output.os, "copy_file_range", raising=False)
+    before = sha256(letter)
+    out = letter.with_name("out.pdf")
+    result = sign_document(identity(training, "pkcs12"), SignJob(letter, out),
+                           options(training))
+    assert result.status == "signed" and result.verdict
+    assert out.read_bytes().startswith(letter.read_bytes())  # an incremental update
+    assert sha256(letter) == before
 
 
 def test_output_exists_is_never_overwritten(training: TrainingSetup, letter: Path) -> None:
