@@ -10,16 +10,19 @@ from __future__ import annotations
 
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 
 from desktop_signer.errors import DesktopSignerError
 from desktop_signer.identity import SigningIdentity
 from desktop_signer.journal import Journal, JournalEntry
+from desktop_signer.signing.checker import BackgroundChecker, CheckAnswer
 from desktop_signer.signing.errors import SigningError
 from desktop_signer.signing.options import SignJob, SignOptions
-from desktop_signer.signing.signer import SigningSession, SignResult
+from desktop_signer.signing.signer import SignedPending, SigningSession, SignResult
 
 Progress = Callable[[int, int, Path | None], None]  # done, total, current file (None: end)
 
@@ -47,41 +50,96 @@ def sign_batch(identity: SigningIdentity, jobs: Sequence[SignJob], options: Sign
                progress: Progress | None = None, cancel: threading.Event | None = None,
                journal: Journal | None = None) -> BatchResult:
     """Sign every job with one session. Errors that concern the whole batch (the identity,
-    the options) are raised before the first file; per-file errors become results."""
+    the options) are raised before the first file; per-file errors become results.
+
+    While document N is checked by a worker process, document N+1 is being signed here
+    (see :mod:`desktop_signer.signing.checker`); results keep the order of ``jobs``."""
     started = time.perf_counter()
     session = SigningSession(identity, options)
-    results: list[SignResult] = []
+    checker = BackgroundChecker.for_batch(len(jobs), options.verify_output)
+    results: dict[int, SignResult] = {}
+    in_flight: deque[tuple[int, SignedPending, Future[CheckAnswer] | None]] = deque()
     cancelled = False
-    for done, job in enumerate(jobs):
-        if cancel is not None and cancel.is_set():
-            cancelled = True
-            break
-        if progress is not None:
-            progress(done, len(jobs), job.input)
-        if job.output.exists() and not options.overwrite:
-            results.append(SignResult(job.input, job.output, "skipped", options.level,
-                                      error=SigningError("output_exists",
-                                                         path=str(job.output))))
-            continue
-        result = sign_one(session, job)
-        results.append(result)
+
+    def complete(index: int, result: SignResult) -> None:
+        results[index] = result
         if journal is not None:
-            journal.record(JournalEntry.for_result(result, session.certificate,
-                                                   identity.kind))
+            journal.record(JournalEntry.for_result(result, session.certificate, identity.kind))
+
+    def complete_oldest() -> None:
+        index, signed, future = in_flight.popleft()
+        complete(index, finish_one(session, signed, checker, future))
+
+    try:
+        for index, job in enumerate(jobs):
+            if cancel is not None and cancel.is_set():
+                cancelled = True
+                break
+            if progress is not None:
+                progress(index, len(jobs), job.input)
+            if job.output.exists() and not options.overwrite:
+                results[index] = SignResult(job.input, job.output, "skipped", options.level,
+                                            error=SigningError("output_exists",
+                                                               path=str(job.output)))
+                continue
+            signed = start_one(session, job)
+            if isinstance(signed, SignResult):
+                complete(index, signed)
+                continue
+            future = None
+            if checker is not None and not signed.encrypted:
+                future = checker.submit(str(signed.pending.path), job.output.name,
+                                        signed.field_name, options.trust, signed.before)
+            in_flight.append((index, signed, future))
+            # one document checked elsewhere while the next one is signed here
+            while len(in_flight) > (1 if future is not None else 0):
+                complete_oldest()
+        while in_flight:  # also after a cancellation: started files are finished
+            complete_oldest()
+    finally:
+        for _index, signed, _future in in_flight:  # only after an unexpected exception
+            signed.pending.discard()
+        if checker is not None:
+            checker.close()
+    ordered = tuple(results[i] for i in sorted(results))
     if progress is not None:
-        progress(len(results), len(jobs), None)
-    return BatchResult(tuple(results), cancelled, time.perf_counter() - started)
+        progress(len(ordered), len(jobs), None)
+    return BatchResult(ordered, cancelled, time.perf_counter() - started)
 
 
-def sign_one(session: SigningSession, job: SignJob) -> SignResult:
-    """A result instead of an exception, for batches."""
+def start_one(session: SigningSession, job: SignJob) -> SignedPending | SignResult:
+    """A failed result instead of an exception, for batches."""
     started = time.perf_counter()
     try:
-        return session.sign(job)
+        return session.start(job)
     except DesktopSignerError as exc:
-        return SignResult(job.input, job.output, "failed", session.options.level, error=exc,
-                          seconds=time.perf_counter() - started)
+        return _failed(session, job, exc, started)
     except Exception as exc:  # one broken PDF must not end a batch of two hundred
         error = SigningError("signing_failed", f"{type(exc).__name__}: {exc}")
-        return SignResult(job.input, job.output, "failed", session.options.level, error=error,
-                          seconds=time.perf_counter() - started)
+        return _failed(session, job, error, started)
+
+
+def finish_one(session: SigningSession, signed: SignedPending,
+               checker: BackgroundChecker | None,
+               future: Future[CheckAnswer] | None) -> SignResult:
+    try:
+        checked = None
+        if checker is not None and future is not None:
+            try:
+                checked = checker.outcome(future)  # None: the worker failed, check here
+            except BaseException:
+                signed.pending.discard()
+                raise
+        return session.finish(signed, checked)
+    except DesktopSignerError as exc:
+        return _failed(session, signed.job, exc, signed.started)
+    except Exception as exc:
+        error = SigningError("signing_failed", f"{type(exc).__name__}: {exc}")
+        return _failed(session, signed.job, error, signed.started)
+
+
+def _failed(session: SigningSession, job: SignJob, error: DesktopSignerError,
+            started: float) -> SignResult:
+    return SignResult(job.input, job.output, "failed", session.options.level, error=error,
+                      seconds=time.perf_counter() - started)
+

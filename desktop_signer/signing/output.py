@@ -69,32 +69,41 @@ class PendingOutput:
             raise os_error(exc, output) from exc
         self.path = Path(name)
         self.file: BinaryIO = os.fdopen(fd, "w+b")
+        self._sync_thread: threading.Thread | None = None
+        self._sync_failure: BaseException | None = None
 
-    @contextlib.contextmanager
-    def syncing_in_background(self) -> Iterator[None]:
-        """Flush here, then fsync on another thread while the body runs (fsync releases
-        the GIL; our check of the same bytes does not wait for the disk). Leaving the
-        block waits for it and raises its error, if any, before anything else."""
+    @classmethod
+    def create(cls, output: Path, overwrite: bool) -> PendingOutput:
+        """A new temporary file for ``output`` (after removing what killed attempts left)."""
+        remove_stale_parts(output)
+        return cls(output, overwrite)
+
+    def start_sync(self) -> None:
+        """Flush here, then fsync on another thread (fsync releases the GIL: our check of
+        the same bytes does not wait for the disk). :meth:`wait_synced` collects it."""
         try:
             self.file.flush()
         except OSError as exc:
             raise os_error(exc, self.output) from exc
-        failure: list[BaseException] = []
 
         def work() -> None:
             try:
                 self.finish_writing()
             except BaseException as exc:  # handed to the waiting thread
-                failure.append(exc)
+                self._sync_failure = exc
 
-        thread = threading.Thread(target=work, name="signed-output-sync", daemon=True)
-        thread.start()
-        try:
-            yield
-        finally:
-            thread.join()
-            if failure:
-                raise failure[0]
+        self._sync_thread = threading.Thread(target=work, name="signed-output-sync",
+                                             daemon=True)
+        self._sync_thread.start()
+
+    def wait_synced(self) -> None:
+        """Wait for the fsync and raise its error, if any."""
+        if self._sync_thread is not None:
+            self._sync_thread.join()
+            self._sync_thread = None
+        if self._sync_failure is not None:
+            failure, self._sync_failure = self._sync_failure, None
+            raise failure
 
     @contextlib.contextmanager
     def mapped(self) -> Iterator[mmap.mmap]:
@@ -146,6 +155,9 @@ class PendingOutput:
             raise os_error(exc, self.output) from exc
 
     def discard(self) -> None:
+        if self._sync_thread is not None:
+            self._sync_thread.join()  # never close the file under a running fsync
+            self._sync_thread = None
         with contextlib.suppress(OSError):
             self.file.close()
         with contextlib.suppress(OSError):
@@ -207,15 +219,3 @@ def _kernel_copy(src_fd: int, out_fd: int, size: int) -> bool:
             break  # the input shrank meanwhile: pyHanko reads (and judges) what is there
         done += n
     return True
-
-
-@contextlib.contextmanager
-def pending_output(output: Path, overwrite: bool) -> Iterator[PendingOutput]:
-    """Yields the temporary output; anything raised inside removes it again."""
-    remove_stale_parts(output)
-    pending = PendingOutput(output, overwrite)
-    try:
-        yield pending
-    except BaseException:
-        pending.discard()
-        raise

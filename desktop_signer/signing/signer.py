@@ -53,12 +53,13 @@ from desktop_signer.signing.options import (
     SignOptions,
 )
 from desktop_signer.signing.output import (
+    PendingOutput,
     check_target,
     copy_input,
     os_error,
-    pending_output,
 )
 from desktop_signer.signing.postcheck import (
+    CheckOutcome,
     check_encrypted_output,
     check_options,
     check_output,
@@ -97,6 +98,21 @@ class SignResult:
     @property
     def error_code(self) -> str:
         return self.error.code if self.error is not None else ""
+
+
+@dataclass(frozen=True)
+class SignedPending:
+    """A document signed into its temporary output: not yet checked, not yet published."""
+
+    job: SignJob
+    pending: PendingOutput
+    level: Level
+    field_name: str
+    page: int | None
+    before: dict[str, str] | None  # our verdicts of the input's signatures (countersigning)
+    encrypted: bool
+    downgraded: bool = False
+    started: float = 0.0
 
 
 class _ReserveTooSmall(Exception):
@@ -197,18 +213,58 @@ class SigningSession:
 
     # -- one document ----------------------------------------------------------------------
     def sign(self, job: SignJob) -> SignResult:
+        """Sign, check and publish one document."""
+        return self.finish(self.start(job))
+
+    def start(self, job: SignJob) -> SignedPending:
+        """Sign ``job`` into its temporary output (fsync under way); :meth:`finish` checks
+        and publishes it. A batch checks one document elsewhere while it starts the next."""
         started = time.perf_counter()
         opts = self.options
         check_target(job.output, job.input, opts.overwrite)
         try:
-            result = self._sign_at(job, opts.level)
+            signed = self._sign_at(job, opts.level)
         except _RevocationUnavailable as exc:
             if not opts.allow_downgrade:
                 raise exc.error from None
-            result = replace(self._sign_at(job, "B-T"), downgraded=True)
-        return replace(result, seconds=time.perf_counter() - started)
+            signed = replace(self._sign_at(job, "B-T"), downgraded=True)
+        return replace(signed, started=started)
 
-    def _sign_at(self, job: SignJob, level: Level) -> SignResult:
+    def finish(self, signed: SignedPending, checked: CheckOutcome | None = None) -> SignResult:
+        """Our check of the output (unless ``checked`` was done elsewhere), then the file
+        gets its name. On any failure the temporary file is removed."""
+        opts = self.options
+        pending = signed.pending
+        try:
+            verdict, sha256 = "", ""
+            if checked is None and opts.verify_output:
+                # while the fsync runs on its thread: our verifier reads the same bytes
+                # (mapped, not copied)
+                with pending.mapped() as data:
+                    checked = (check_encrypted_output(bytes(data), signed.job.password or "",
+                                                      signed.field_name, opts.trust)
+                               if signed.encrypted else None)
+                    if checked is None:
+                        checked = check_output(signed.job.output.name, data,
+                                               signed.field_name, opts.trust, signed.before)
+            if checked is not None:
+                verdict = checked.verdict
+                sha256 = checked.report.sha256  # the verifier hashed these bytes
+            pending.wait_synced()
+            if not sha256:
+                with pending.mapped() as data:
+                    sha256 = hashlib.sha256(data).hexdigest()
+            pending.publish()
+        except BaseException:
+            pending.discard()
+            raise
+        return SignResult(
+            input=signed.job.input, output=signed.job.output, status="signed",
+            requested_level=opts.level, level=signed.level, downgraded=signed.downgraded,
+            field_name=signed.field_name, page=signed.page, output_sha256=sha256,
+            verdict=verdict, seconds=time.perf_counter() - signed.started)
+
+    def _sign_at(self, job: SignJob, level: Level) -> SignedPending:
         try:
             return self._sign_once(job, level)
         except _ReserveTooSmall:
@@ -217,9 +273,10 @@ class SigningSession:
             _RESERVE_CACHE[self._reserve_key(level != "B-B")] = 0
             return self._sign_once(job, level)
 
-    def _sign_once(self, job: SignJob, level: Level) -> SignResult:
+    def _sign_once(self, job: SignJob, level: Level) -> SignedPending:
         opts = self.options
-        with pending_output(job.output, opts.overwrite) as pending:
+        pending = PendingOutput.create(job.output, opts.overwrite)
+        try:
             # pyHanko signs a copy of the input in place, in the temporary output file: the
             # kernel copies the bytes (no pass through Python, no second copy in memory),
             # and pyHanko appends the signed revision and hashes the file once
@@ -230,8 +287,9 @@ class SigningSession:
                 raise SigningError("certified_no_changes", path=str(job.input))
             if opts.certify is not None and state.signed:
                 raise SigningError("certify_signed_document", path=str(job.input))
+            encrypted = bool(writer.prev.encrypted)
             before = None
-            if state.signed and opts.verify_output and not writer.prev.encrypted:
+            if state.signed and opts.verify_output and not encrypted:
                 before = self._verdicts_before(job)
             field_name, placement, new_spec = self._field(job, writer, state)
             if opts.footer is not None:
@@ -246,27 +304,14 @@ class SigningSession:
                 meta, self.signer, timestamper=self.timestamper if level != "B-B" else None,
                 stamp_style=style, new_field_spec=new_spec)
             self._run(pdf_signer, writer, job.output, level)
-            verdict, sha256 = "", ""
-            # fsynced on a second thread while our verifier reads the same bytes (mapped,
-            # not copied); both must succeed before the file gets its name
-            with pending.syncing_in_background(), pending.mapped() as data:
-                if opts.verify_output:
-                    checked = (check_encrypted_output(bytes(data), job.password or "",
-                                                      field_name, opts.trust)
-                               if writer.prev.encrypted else None)
-                    if checked is None:
-                        checked = check_output(job.output.name, data, field_name,
-                                               opts.trust, before)
-                    verdict = checked.verdict
-                    sha256 = checked.report.sha256  # the verifier hashed these bytes
-                if not sha256:
-                    sha256 = hashlib.sha256(data).hexdigest()
-            pending.publish()
-        return SignResult(
-            input=job.input, output=job.output, status="signed", requested_level=opts.level,
-            level=level, field_name=field_name,
-            page=placement.page if placement is not None else None,
-            output_sha256=sha256, verdict=verdict)
+            pending.start_sync()
+        except BaseException:
+            pending.discard()
+            raise
+        return SignedPending(
+            job=job, pending=pending, level=level, field_name=field_name,
+            page=placement.page if placement is not None else None, before=before,
+            encrypted=encrypted)
 
     def _verdicts_before(self, job: SignJob) -> dict[str, str]:
         """Our verifier's verdicts of the signatures already in the input: countersigning

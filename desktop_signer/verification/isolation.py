@@ -32,7 +32,9 @@ PRELOAD = [
 _context: Any = None  # the multiprocessing context, chosen once
 
 
-def _mp_context() -> Any:
+def mp_context() -> Any:
+    """The context for child processes: a forkserver with our verifier imported (POSIX),
+    else spawn."""
     global _context
     if _context is None:
         ctx: Any
@@ -82,7 +84,7 @@ def _child(conn: Connection, name: str, data: bytes, options: VerifyOptions) -> 
 
 def verify_bytes(name: str, data: bytes, options: VerifyOptions) -> FileReport:
     """Validate in a child process within ``options.time_limit`` seconds."""
-    ctx = _mp_context()
+    ctx = mp_context()
     receiver, sender = ctx.Pipe(duplex=False)
     process = ctx.Process(target=_child, args=(sender, name, data, options), daemon=True)
     process.start()
