@@ -97,6 +97,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # usage errors
     "sign_usage_one_output": ("-o hanya untuk satu berkas masukan; pakai --out-dir",
                               "-o takes one input file only; use --out-dir"),
+    "sign_usage_out_dir_missing": ("folder --out-dir tidak ada: {path}",
+                                   "the --out-dir folder does not exist: {path}"),
     "sign_usage_key": ("pilih kunci: --module PATH atau --pkcs12 FILE",
                        "choose the key: --module PATH or --pkcs12 FILE"),
     "sign_usage_rect": ("--rect perlu empat angka X0,Y0,X1,Y1",

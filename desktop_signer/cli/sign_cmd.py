@@ -152,6 +152,8 @@ def _jobs(args: argparse.Namespace, pattern: str, usage: _Usage) -> list[SignJob
     inputs = [Path(p) for p in args.inputs]
     if args.output and len(inputs) > 1:
         usage("sign_usage_one_output")
+    if args.out_dir and not Path(args.out_dir).is_dir():
+        usage("sign_usage_out_dir_missing", path=args.out_dir)  # once, before any PIN
     jobs = []
     for path in inputs:
         if args.output:

@@ -85,6 +85,8 @@ def test_usage_errors_exit_64(training: TrainingSetup, inputs: list[Path],
         [str(inputs[0]), "--pin", "123456"],  # a PIN is never an argument
         [str(inputs[0]), "--level", "B-X"],
         [str(inputs[0]), "--rect", "1,2,3", "--pkcs12", "a.p12", "--passphrase-env", "HOME"],
+        [*map(str, inputs), "--out-dir", str(inputs[0].parent / "no-such-folder"),
+         "--pkcs12", "a.p12", "--passphrase-env", "HOME"],
     ]
     for extra in runs:
         proc = subprocess.run([*exe, *extra], capture_output=True, text=True, check=False,
