@@ -23,7 +23,16 @@ COMMANDS = ("training", "tokens", "sign", "verify", "report")
 
 
 def catalogue() -> Catalogue:
-    return Catalogue(MESSAGES, detect_language())
+    return Catalogue(MESSAGES, detect_language(setting=_language_setting()))
+
+
+def _language_setting() -> str:
+    from desktop_signer import settings
+
+    try:
+        return settings.load().settings.language
+    except Exception:  # unreadable settings are reported by the commands that need them
+        return ""
 
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):

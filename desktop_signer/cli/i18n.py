@@ -2,7 +2,8 @@
 
 The window translates with Qt Linguist; the CLI cannot load Qt (the core never imports
 it), so its few strings live here, Indonesian first. The language is Indonesian when
-the locale says so (``id``/``in``), English otherwise; ``DESKTOP_SIGNER_LANG`` overrides.
+the locale says so (``id``/``in``), English otherwise; the language chosen in the settings
+comes first, and ``DESKTOP_SIGNER_LANG`` overrides both.
 """
 
 from __future__ import annotations
@@ -14,11 +15,15 @@ from typing import Literal
 Language = Literal["id", "en"]
 
 
-def detect_language(environ: dict[str, str] | None = None) -> Language:
+def detect_language(environ: dict[str, str] | None = None, setting: str = "") -> Language:
+    """``DESKTOP_SIGNER_LANG``, else the language chosen in the settings (the window's
+    choice holds for the command line too), else the locale."""
     env = os.environ if environ is None else environ
     override = env.get("DESKTOP_SIGNER_LANG", "").strip().lower()
     if override in ("id", "en"):
         return "id" if override == "id" else "en"
+    if setting in ("id", "en"):
+        return "id" if setting == "id" else "en"
     for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
         value = env.get(var, "")
         if value and value not in ("C", "POSIX"):

@@ -23,6 +23,13 @@ def test_language_follows_the_locale(env: dict[str, str], expected: str) -> None
     assert detect_language(env) == expected
 
 
+def test_the_settings_choice_comes_before_the_locale() -> None:
+    assert detect_language({"LANG": "en_US.UTF-8"}, setting="id") == "id"
+    assert detect_language({"LANG": "id_ID.UTF-8"}, setting="en") == "en"
+    assert detect_language({"LANG": "id_ID.UTF-8"}, setting="") == "id"
+    assert detect_language({"DESKTOP_SIGNER_LANG": "en"}, setting="id") == "en"
+
+
 def test_every_message_has_both_languages_and_the_same_placeholders() -> None:
     import string
 
