@@ -112,3 +112,52 @@ def test_wrong_pin_is_one_clear_line(training: TrainingSetup, inputs: list[Path]
     monkeypatch.setenv("GOOD_PIN", training.pin)
     assert main(["sign", str(inputs[0]), "--module", training.module, "--token", "LATIHAN-2",
                  "--cert-label", "putri", "--pin-env", "GOOD_PIN", "--level", "B-B"]) == 0
+
+
+def test_pin_prompt_on_a_terminal(training: TrainingSetup, inputs: list[Path],
+                                  isolated_dirs: dict[str, Path]) -> None:
+    """Without --pin-env/--pin-stdin, on a terminal, the PIN is asked for (in Indonesian)
+    and not echoed; signing then goes on."""
+    import os
+    import pty
+    import select
+    import time
+
+    out = inputs[0].with_name("dari_terminal.pdf")
+    argv = [sys.executable, "-m", "desktop_signer", "sign", str(inputs[0]), "-o", str(out),
+            "--module", training.module, "--token", "LATIHAN", "--cert-label", "budi",
+            "--level", "B-B", "--training"]
+    env = {**os.environ, "DESKTOP_SIGNER_LANG": "id"}
+    root = Path(__file__).resolve().parents[2]
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: the CLI with the pty as its terminal
+        os.chdir(root)
+        os.execve(sys.executable, argv, env)
+    transcript = b""
+
+    def read_until(done: bytes | None, seconds: float) -> None:
+        nonlocal transcript
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline and (done is None or done not in transcript):
+            ready, _, _ = select.select([fd], [], [], 0.2)
+            if ready:
+                try:
+                    chunk = os.read(fd, 4096)
+                except OSError:  # the child closed the terminal
+                    return
+                if not chunk:
+                    return
+                transcript += chunk
+
+    try:
+        read_until(b"PIN", 60)
+        assert b"PIN" in transcript, transcript
+        os.write(fd, (training.pin + "\n").encode())
+        read_until(None, 60)
+    finally:
+        _, status = os.waitpid(pid, 0)
+        os.close(fd)
+    assert os.waitstatus_to_exitcode(status) == 0, transcript.decode(errors="replace")
+    assert training.pin.encode() not in transcript, "the PIN must not be echoed"
+    assert b"ditandatangani" in transcript
+    assert "Signature is Valid" in pdfsig(out)
