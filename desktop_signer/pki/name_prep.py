@@ -1,4 +1,4 @@
-"""Memoised RFC 4518 string preparation for asn1crypto's name comparison.
+"""Memoised RFC 4518 string preparation and name comparison for asn1crypto.
 
 Why: comparing two distinguished names (finding a signer's certificate in a CMS, indexing
 trust anchors, building a path) makes asn1crypto prepare every attribute value with a
@@ -28,9 +28,33 @@ def _memoised(_self: x509.NameTypeAndValue, value: str) -> str:
     return prepared(value)
 
 
+_asn1crypto_name_eq = x509.Name.__eq__
+_KNOWN_LIMIT = 4096
+_known: dict[tuple[bytes, bytes], bool] = {}
+
+
+def _name_eq(self: x509.Name, other: object) -> bool:
+    """asn1crypto's RFC 5280 comparison, remembered by the DER of the two names' RDN
+    sequences (of which it is a pure function; the outer encoding may carry a context tag,
+    as in an ``IssuerSerial``). pyHanko compares the issuer named in a CMS signer info with
+    every certificate the signature carries, so the same pairs recur in every signature.
+    A comparison that raises (a name asn1crypto cannot prepare) is not remembered."""
+    if not isinstance(other, x509.Name):
+        return False
+    key = (self.chosen.dump(), other.chosen.dump())
+    known = _known.get(key)
+    if known is None:
+        known = bool(_asn1crypto_name_eq(self, other))
+        if len(_known) >= _KNOWN_LIMIT:
+            _known.clear()
+        _known[key] = known
+    return known
+
+
 def install() -> None:
     """Idempotent."""
     x509.NameTypeAndValue._ldap_string_prep = _memoised
+    x509.Name.__eq__ = _name_eq
 
 
 install()
