@@ -212,6 +212,22 @@ def test_signs_where_the_kernel_cannot_copy(training: TrainingSetup, letter: Pat
     assert sha256(letter) == before
 
 
+def test_signs_across_file_systems(training: TrainingSetup, letter: Path,
+                                   tmp_path: Path) -> None:
+    """Input on one file system, output on another (a tmpfs): the kernel copy may refuse
+    (EXDEV) and the chunked copy takes over; the output is the same signed file."""
+    target = tmp_path / "other-fs"
+    with tmpfs(target, "size=4m") as mounted:
+        if not mounted:
+            pytest.skip("mounting a tmpfs needs root")
+        out = target / "out.pdf"
+        result = sign_document(identity(training, "pkcs12"), SignJob(letter, out),
+                               options(training))
+        assert result.status == "signed" and result.verdict
+        assert out.read_bytes().startswith(letter.read_bytes())
+        assert [p.name for p in target.iterdir()] == ["out.pdf"]
+
+
 def test_output_exists_is_never_overwritten(training: TrainingSetup, letter: Path) -> None:
     out = letter.with_name("out.pdf")
     out.write_bytes(b"an earlier file")
