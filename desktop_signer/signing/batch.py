@@ -112,11 +112,8 @@ def start_one(session: SigningSession, job: SignJob) -> SignedPending | SignResu
     started = time.perf_counter()
     try:
         return session.start(job)
-    except DesktopSignerError as exc:
-        return _failed(session, job, exc, started)
     except Exception as exc:  # one broken PDF must not end a batch of two hundred
-        error = SigningError("signing_failed", f"{type(exc).__name__}: {exc}")
-        return _failed(session, job, error, started)
+        return _failed(session, job, exc, started)
 
 
 def finish_one(session: SigningSession, signed: SignedPending,
@@ -131,15 +128,13 @@ def finish_one(session: SigningSession, signed: SignedPending,
                 signed.pending.discard()
                 raise
         return session.finish(signed, checked)
-    except DesktopSignerError as exc:
-        return _failed(session, signed.job, exc, signed.started)
     except Exception as exc:
-        error = SigningError("signing_failed", f"{type(exc).__name__}: {exc}")
-        return _failed(session, signed.job, error, signed.started)
+        return _failed(session, signed.job, exc, signed.started)
 
 
-def _failed(session: SigningSession, job: SignJob, error: DesktopSignerError,
+def _failed(session: SigningSession, job: SignJob, exc: Exception,
             started: float) -> SignResult:
+    error = (exc if isinstance(exc, DesktopSignerError)
+             else SigningError("signing_failed", f"{type(exc).__name__}: {exc}"))
     return SignResult(job.input, job.output, "failed", session.options.level, error=error,
                       seconds=time.perf_counter() - started)
-

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import mmap
 import time
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -68,6 +69,7 @@ from desktop_signer.signing.postcheck import (
 from desktop_signer.trust.registry import load_registry
 from desktop_signer.verification.document import validate_bytes
 from desktop_signer.verification.model import FileReport
+from desktop_signer.verification.pdfdata import PdfData
 
 IO_CHUNK = 1 << 20
 # DER bytes added to the dry-run size of the CMS container: the real time stamp token and
@@ -317,10 +319,12 @@ class SigningSession:
         """Our verifier's verdicts of the signatures already in the input: countersigning
         must not make a good one invalid."""
         try:
-            data = job.input.read_bytes()
-        except OSError as exc:
+            with job.input.open("rb") as f, \
+                    mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as data:
+                # mapped, not read: a large signed input must not cost its size in memory
+                return verdicts_by_field(check_and_report(job.input.name, data, self.options))
+        except (OSError, ValueError) as exc:  # ValueError: an empty file cannot be mapped
             raise SigningError("input_unreadable", str(exc), path=str(job.input)) from exc
-        return verdicts_by_field(check_and_report(job.input.name, data, self.options))
 
     def _field(self, job: SignJob, writer: IncrementalPdfFileWriter,
                state: document.InputState
@@ -439,7 +443,7 @@ class SigningSession:
             raise SigningError("signing_failed", str(exc)) from exc
 
 
-def check_and_report(name: str, data: bytes, options: SignOptions) -> FileReport:
+def check_and_report(name: str, data: PdfData, options: SignOptions) -> FileReport:
     return validate_bytes(name, data, check_options(options.trust))
 
 

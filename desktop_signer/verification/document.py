@@ -7,7 +7,6 @@ process with time and memory limits (untrusted input, DESIGN §5.3).
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import logging
 import re
 from dataclasses import replace
@@ -29,7 +28,7 @@ from desktop_signer.verification.model import (
 )
 from desktop_signer.verification.options import VerifyOptions
 from desktop_signer.verification.orphans import with_orphans
-from desktop_signer.verification.pdfdata import FileDigest, PdfData, open_stream
+from desktop_signer.verification.pdfdata import FileDigest, PdfData, open_stream, sha256_hex
 from desktop_signer.verification.pdfget import pdf_get
 from desktop_signer.verification.salvage import enclosing_header, referring_field_name
 from desktop_signer.verification.signature import DocumentContext, validate_entry
@@ -40,14 +39,14 @@ log = logging.getLogger(__name__)
 
 def unreadable(
     name: str,
-    data: PdfData | None,
+    data: PdfData | FileDigest | None,
     problem: str,
     detail: str = "",
     options: VerifyOptions | None = None,
 ) -> FileReport:
     return FileReport(
         file=name,
-        sha256=hashlib.sha256(data or b"").hexdigest(),
+        sha256=sha256_hex(data),
         verdict="unreadable",
         validated_at=datetime.now(UTC),
         signatures=(),
@@ -155,18 +154,18 @@ def _validate(name: str, data: PdfData, options: VerifyOptions,
               file_digest: FileDigest) -> FileReport:
     started = datetime.now(UTC)
     if b"%PDF" not in data[:1024]:
-        return unreadable(name, data, "not_a_pdf", options=options)
+        return unreadable(name, file_digest, "not_a_pdf", options=options)
     try:
         reader = _open(data)
     except PermissionError as exc:
-        return unreadable(name, data, "encrypted", str(exc), options)
+        return unreadable(name, file_digest, "encrypted", str(exc), options)
     except MemoryError:  # the child's memory limit: never a verdict
         raise
     except Exception as exc:
         detail = f"{type(exc).__name__}: {exc}"
         report = _broken_structure_report(name, data, file_digest.hexdigest(), detail,
                                           started, options)
-        return report or unreadable(name, data, "read_error", detail, options)
+        return report or unreadable(name, file_digest, "read_error", detail, options)
 
     try:
         entries = signature_entries(reader)
@@ -178,7 +177,7 @@ def _validate(name: str, data: PdfData, options: VerifyOptions,
         detail = f"{type(exc).__name__}: {exc}"
         report = _broken_structure_report(name, data, file_digest.hexdigest(), detail,
                                           started, options)
-        return report or could_not_validate(name, data, "crashed", detail, options)
+        return report or could_not_validate(name, file_digest, "crashed", detail, options)
     try:
         # signature dictionaries no field refers to any more are reported, not dropped
         entries = with_orphans(reader, data, entries)
@@ -283,7 +282,8 @@ def broken_structure_signatures(data: PdfData, detail: str) -> tuple[SignatureRe
 
 
 def could_not_validate(
-    name: str, data: PdfData | None, problem: str, detail: str, options: VerifyOptions
+    name: str, data: PdfData | FileDigest | None, problem: str, detail: str,
+    options: VerifyOptions
 ) -> FileReport:
     """The report when the child timed out, ran out of memory or crashed."""
     placeholder = SignatureResult(
@@ -299,7 +299,7 @@ def could_not_validate(
     )
     report = FileReport(
         file=name,
-        sha256=hashlib.sha256(data or b"").hexdigest(),
+        sha256=sha256_hex(data),
         verdict="indeterminate",
         validated_at=datetime.now(UTC),
         signatures=(placeholder,),

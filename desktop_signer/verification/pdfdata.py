@@ -89,3 +89,11 @@ class FileDigest:
             self._thread.join()
             self._thread = None
         return self._hex
+
+
+def sha256_hex(source: PdfData | FileDigest | None) -> str:
+    """The file's SHA-256: from a :class:`FileDigest` already under way (never hash a large
+    file twice), else computed here."""
+    if isinstance(source, FileDigest):
+        return source.hexdigest()
+    return hashlib.sha256(source or b"").hexdigest()
