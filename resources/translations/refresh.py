@@ -41,7 +41,7 @@ def tool(name: str) -> str:
 
 
 def python_sources() -> list[str]:
-    return sorted(str(p) for p in SOURCES.glob("*.py"))
+    return sorted(str(p) for p in SOURCES.rglob("*.py"))
 
 
 def update(target_dir: Path = HERE) -> None:

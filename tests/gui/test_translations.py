@@ -116,7 +116,7 @@ def literal_texts(node: ast.AST) -> list[str]:
 
 def test_no_user_visible_literal_bypasses_translation() -> None:
     found = []
-    for path in sorted((ROOT / "ui").glob("*.py")):
+    for path in sorted((ROOT / "ui").rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text("utf-8"))):
             if not isinstance(node, ast.Call):
                 continue
@@ -130,7 +130,7 @@ def test_no_user_visible_literal_bypasses_translation() -> None:
                 for text in literal_texts(argument):
                     if HAS_WORDS.search(text) and text.strip() not in ALLOWED \
                             and not text.startswith(("QFrame#", "QListView#")):
-                        found.append(f"{path.name}:{node.lineno}: {text!r}")
+                        found.append(f"{path.relative_to(ROOT)}:{node.lineno}: {text!r}")
     assert found == [], "wrap these in self.tr() / translate()"
 
 
