@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Sequence
 from enum import StrEnum
+from typing import Protocol
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -22,6 +23,7 @@ from PySide6.QtGui import (
     QFocusEvent,
     QImage,
     QKeyEvent,
+    QMouseEvent,
     QPainter,
     QPaintEvent,
     QPalette,
@@ -41,6 +43,23 @@ MARGIN = 16.0
 RESIZE_SETTLE_MS = 120
 
 ImageSource = Callable[[int, float], "tuple[QImage | None, bool]"]
+
+
+class PageOverlay(Protocol):
+    """Something drawn over the pages and, optionally, driven by the mouse: the search
+    highlights' cousins (a signature's outline, the stamp being placed, changed regions).
+
+    Overlays are added with ``PageView.add_overlay``; they paint after the page image, in
+    the order added. Mouse events go to the most recently added overlay first; one that
+    returns True has consumed the event. Coordinates: ``PageView.page_point_at`` and
+    ``PageView.page_rect_in_view`` convert between the viewport and page points (origin at
+    the page's top-left corner as displayed, as ``Rect`` everywhere in the window)."""
+
+    def paint(self, painter: QPainter, page: int, target: QRectF, scale: float) -> None:
+        """Draw on ``page`` whose image fills ``target``; ``scale`` = view pixels per pt."""
+
+    def mouse_event(self, view: PageView, event: QMouseEvent) -> bool:
+        """A press, move, release or double click on the viewport; True = consumed."""
 
 
 class ZoomMode(StrEnum):
@@ -71,6 +90,7 @@ class PageView(QAbstractScrollArea):
         self._highlights: dict[int, Sequence[Rect]] = {}
         self._active_hit: tuple[int, Rect] | None = None
         self._failed_pages: set[int] = set()
+        self._overlays: list[PageOverlay] = []
         self._wheel_rest = 0
         self._request_timer = QTimer(self, singleShot=True, interval=0)
         self._request_timer.timeout.connect(self._emit_needed)
@@ -110,6 +130,37 @@ class PageView(QAbstractScrollArea):
         self.viewport().update()
 
     # --- zoom -------------------------------------------------------------------------
+
+    def add_overlay(self, overlay: PageOverlay) -> None:
+        if overlay not in self._overlays:
+            self._overlays.append(overlay)
+            self.viewport().setMouseTracking(True)
+        self.viewport().update()
+
+    def remove_overlay(self, overlay: PageOverlay) -> None:
+        if overlay in self._overlays:
+            self._overlays.remove(overlay)
+        self.viewport().update()
+
+    def page_point_at(self, point: QPointF) -> tuple[int, float, float] | None:
+        """The page under a viewport point and the point on it, in page points."""
+        found = self._locate(point)
+        if found is None:
+            return None
+        page, fx, fy = found
+        size = self._sizes[page]
+        return page, fx * size.width, fy * size.height
+
+    def page_rect_in_view(self, page: int, rect: Rect) -> QRectF:
+        """``rect`` (points on ``page``) in viewport coordinates."""
+        x0, y0, _, _ = self._page_box(page)
+        scale = self.px_per_point()
+        return QRectF(x0 - self.horizontalScrollBar().value() + rect.x0 * scale,
+                      y0 - self.verticalScrollBar().value() + rect.y0 * scale,
+                      (rect.x1 - rect.x0) * scale, (rect.y1 - rect.y0) * scale)
+
+    def page_size(self, page: int) -> PageSize:
+        return self._sizes[page]
 
     @property
     def zoom(self) -> float:
@@ -326,6 +377,29 @@ class PageView(QAbstractScrollArea):
             return
         event.accept()
 
+    def _to_overlays(self, event: QMouseEvent) -> bool:
+        for overlay in reversed(self._overlays):
+            if overlay.mouse_event(self, event):
+                event.accept()
+                return True
+        return False
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if not self._to_overlays(event):
+            super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if not self._to_overlays(event):
+            super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if not self._to_overlays(event):
+            super().mouseReleaseEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        if not self._to_overlays(event):
+            super().mouseDoubleClickEvent(event)
+
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
         self.viewport().update()  # the focus frame is drawn by paintEvent
@@ -354,6 +428,10 @@ class PageView(QAbstractScrollArea):
                 painter.setPen(QColor("#8a1c1c"))
                 painter.drawText(target, Qt.AlignmentFlag.AlignCenter, "⚠")
             self._paint_hits(painter, page, target)
+            for overlay in self._overlays:
+                painter.save()
+                overlay.paint(painter, page, target, target.width() / self._sizes[page].width)
+                painter.restore()
             painter.setPen(QPen(QColor(0, 0, 0, 60), 1))
             painter.drawRect(target)
         if self.hasFocus():
