@@ -78,7 +78,7 @@ def create_application() -> QApplication:
     app.setApplicationDisplayName("Desktop Signer")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("desktop-signer")
-    app.setDesktopFileName("desktop-signer")
+    app.setDesktopFileName("id.desktopsigner.DesktopSigner")  # installers/linux: desktop entry
     logo = bsre_logo_path()
     if logo is not None:
         app.setWindowIcon(QIcon(str(logo)))

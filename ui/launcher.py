@@ -11,7 +11,7 @@ import multiprocessing
 import sys
 from collections.abc import Sequence
 
-from desktop_signer import cli
+from desktop_signer import cli, frozen
 
 SCREENSHOT_OPTION = "--screenshot"
 
@@ -21,6 +21,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     # entry point again with multiprocessing's own arguments: hand those over first.
     multiprocessing.freeze_support()
     args = list(sys.argv[1:] if argv is None else argv)
+    if frozen.is_frozen() and len(args) >= 2 and args[0] == "-m":  # python -m, frozen
+        return frozen.run_child_module(args[1], args[2:])
     if args and args[0] != SCREENSHOT_OPTION and (
             args[0] in cli.COMMANDS or args[0].startswith("-")):
         return cli.main(args)

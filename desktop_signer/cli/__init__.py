@@ -19,7 +19,7 @@ EXIT_USAGE = 64
 PROG = "desktop-signer"
 
 # Commands handled by the core CLI; anything else on the command line is a file for the window.
-COMMANDS = ("training", "tokens", "sign", "verify", "report")
+COMMANDS = ("training", "tokens", "sign", "verify", "report", "selfcheck")
 
 
 def catalogue() -> Catalogue:
@@ -88,6 +88,8 @@ def build_parser(t: Catalogue) -> TranslatedParser:
     verify_cmd.register(sub, t)
     from desktop_signer.cli import sign_cmd
     sign_cmd.register(sub, t)
+    from desktop_signer.cli import selfcheck_cmd
+    selfcheck_cmd.register(sub, t)
     # set last: argparse derives the subcommands' prog from the usage at add_subparsers time
     parser.usage = usage
     return parser

@@ -13,6 +13,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from desktop_signer import frozen
 from desktop_signer.training.errors import TrainingError
 
 # Where Debian/Ubuntu (and the upstream build) install the module; Windows/macOS builds
@@ -63,7 +64,8 @@ def write_conf(softhsm_dir: Path) -> Path:
 
 
 def env_for(conf: Path) -> dict[str, str]:
-    env = dict(os.environ)
+    # a frozen build's own library folder must not reach softhsm2-util
+    env = frozen.system_environ()
     env["SOFTHSM2_CONF"] = str(conf)
     return env
 
