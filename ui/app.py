@@ -16,6 +16,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from desktop_signer import __version__, paths
+from ui import file_open_events, first_paint_probe
 from ui.error_presenter import ErrorPresenter
 from ui.i18n import Translations, choose_language
 from ui.main_window import MainWindow
@@ -126,7 +127,10 @@ def run(files: list[str], screenshot: str | None = None) -> int:
             "version of PySide6, for example: .venv/bin/pip install "
             "\"pyside6-essentials!=6.12.0\"").replace("%1", problem), file=sys.stderr)
         return 1
-    window = build_window(files, remember=screenshot is None)
+    window = build_window(files, remember=screenshot is None and not first_paint_probe.wanted())
+    if first_paint_probe.wanted():  # benchmarks/bench_startup.py --executable
+        first_paint_probe.install(window, app)
+    file_open_events.install(app, window)  # macOS "Open With"
     if screenshot is not None:
         from ui.screenshot import ScreenshotTaker
 

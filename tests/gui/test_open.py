@@ -152,3 +152,25 @@ def test_a_first_run_opens_a_sample_letter_in_training_mode(
         assert window.windowTitle().endswith("TRAINING")
     finally:
         window.close()
+
+
+def test_a_file_handed_over_by_macos_open_with_opens_as_a_tab(
+        qtbot: QtBot, make_window: MakeWindow, pdfs: dict[str, Path]) -> None:
+    # Finder's "Open With" sends a QFileOpenEvent to the application (not argv); the same
+    # event is posted here the way Qt delivers it.
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtGui import QFileOpenEvent
+
+    from ui import file_open_events
+
+    window = make_window()
+    app = QCoreApplication.instance()
+    assert app is not None
+    events = file_open_events.install(app, window)
+    try:
+        QCoreApplication.sendEvent(app, QFileOpenEvent(str(pdfs["letter"])))
+        wait_open(qtbot, window)
+        assert window.current_tab() is not None
+        assert window.current_tab().path == str(pdfs["letter"])
+    finally:
+        app.removeEventFilter(events)
