@@ -27,6 +27,7 @@ from typing import Any
 
 import pkcs11
 
+from desktop_signer.tokens import system_libraries
 from desktop_signer.tokens.errors import ModuleLoadError
 
 
@@ -85,6 +86,7 @@ def load(path: str | os.PathLike[str]) -> LoadedModule:
             raise ModuleLoadError(given, "file not found")
         lib = _already_loaded_elsewhere(real)
         if lib is None:
+            system_libraries.preload_for(real)  # frozen builds: the system's, not ours
             try:
                 lib = pkcs11.lib(given)
             except pkcs11.PKCS11Error as exc:
