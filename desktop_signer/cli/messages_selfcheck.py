@@ -21,8 +21,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                "library data (pyHanko, certomancer)"),
     "selfcheck_pdf_engine": ("mesin PDF (PyMuPDF)", "PDF engine (PyMuPDF)"),
     "selfcheck_pkcs11": ("pustaka PKCS#11 (python-pkcs11)", "PKCS#11 library (python-pkcs11)"),
-    "selfcheck_keyring": ("keyring sistem (tanpa keyring tidak ada yang diingat)",
-                          "system keyring (without one nothing is remembered)"),
+    "selfcheck_keyring": ("keyring sistem", "system keyring"),
+    "selfcheck_no_keyring": (
+        "  Tanpa keyring program tetap berjalan, tetapi tidak ada kata sandi yang diingat.",
+        "  Without a keyring the program works, but no password is remembered.",
+    ),
     "selfcheck_missing": ("  tidak ada: {name}", "  missing: {name}"),
     "selfcheck_summary_ok": ("Instalasi lengkap.", "The installation is complete."),
     "selfcheck_summary_failed": (

@@ -37,5 +37,7 @@ def run(args: argparse.Namespace, t: Catalogue) -> int:
         print(f"{mark} {t('selfcheck_' + check.name)}{detail}")
         for name in check.missing:
             print(t("selfcheck_missing", name=name))
+        if check.optional and not check.ok:
+            print(t("selfcheck_no_keyring"))
     print(t("selfcheck_summary_ok") if passed else t("selfcheck_summary_failed"))
     return 0 if passed else 1

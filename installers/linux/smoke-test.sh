@@ -4,7 +4,7 @@
 # project on PYTHONPATH, started outside the repository).
 #   installers/linux/smoke-test.sh [dist/desktop-signer_<version>_amd64.deb]
 # Needs: desktop-file-utils, appstream, softhsm2, opensc, dbus, gnome-keyring, xvfb (xauth)
-# (.ci/run installs them). Leaves the window's picture in dist/smoke-window.png.
+# (.ci/run installs them). Leaves the window's pictures in dist/smoke-window*.png.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 DEB="${1:-$(ls "$ROOT"/dist/desktop-signer_*_amd64.deb 2>/dev/null | sort -V | tail -1)}"
@@ -143,17 +143,18 @@ bare dbus-run-session -- sh -c \
      "$0" selfcheck --keyring' "$EXE" 2> "$WORK/keyring.err" \
     || { cat "$WORK/keyring.err"; fail "keyring round trip"; }
 
-step "--screenshot of the window (offscreen, then X11 under Xvfb)"
-bare QT_QPA_PLATFORM=offscreen "$EXE" --screenshot "$WORK/window.png" \
+step "--screenshot of the window in Indonesian (offscreen, then X11 under Xvfb)"
+bare QT_QPA_PLATFORM=offscreen DESKTOP_SIGNER_LANG=id "$EXE" --screenshot "$WORK/window.png" \
     "$WORK/out/surat-1_signed.pdf" 2> "$WORK/shot.err" || { cat "$WORK/shot.err"; fail "screenshot"; }
 [ "$(stat -c %s "$WORK/window.png")" -gt 20000 ] || fail "the screenshot is (nearly) empty"
 mkdir -p "$ROOT/dist"
 cp "$WORK/window.png" "$ROOT/dist/smoke-window.png"
 if command -v xvfb-run >/dev/null 2>&1; then
-    bare QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1280x800x24" "$EXE" \
+    bare QT_QPA_PLATFORM=xcb DESKTOP_SIGNER_LANG=id xvfb-run -a -s "-screen 0 1280x800x24" "$EXE" \
         --screenshot "$WORK/window-x11.png" "$WORK/out/surat-1_signed.pdf" 2> "$WORK/x11.err" \
         || { cat "$WORK/x11.err"; fail "screenshot under X11 (xcb)"; }
     [ "$(stat -c %s "$WORK/window-x11.png")" -gt 20000 ] || fail "the X11 screenshot is empty"
+    cp "$WORK/window-x11.png" "$ROOT/dist/smoke-window-x11.png"
 else
     echo "   (xvfb-run not installed: X11 not tried)"
 fi
