@@ -52,7 +52,8 @@ SignedUninstaller=yes
 #endif
 
 [Languages]
-Name: "id"; MessagesFile: "compiler:Languages\Indonesian.isl"
+; Inno Setup ships no Indonesian translation (only an unofficial one exists): the
+; installer's own pages are English until installers/windows/Indonesian.isl is added.
 Name: "en"; MessagesFile: "compiler:Default.isl"
 
 [Files]
