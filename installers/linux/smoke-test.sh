@@ -52,6 +52,9 @@ done
 grep -qx 'MimeType=application/pdf;' "$DESKTOP" || fail "desktop entry does not offer PDFs"
 grep -q '^Exec=desktop-signer %F$' "$DESKTOP" || fail "desktop entry does not take files (%F)"
 dpkg-deb -f "$DEB" Depends | grep -q 'libssl3' || fail "Depends does not name the system OpenSSL"
+if command -v apt-get >/dev/null 2>&1; then  # every Depends resolvable here (nothing installed)
+    apt-get install --simulate -qq "$DEB" >/dev/null || fail "Depends cannot be met on this system"
+fi
 
 step "desktop-file-validate and appstreamcli validate"
 desktop-file-validate "$DESKTOP"
