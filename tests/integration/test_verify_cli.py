@@ -58,7 +58,7 @@ def test_json_lines_for_several_files(corpus: Path, capsys: pytest.CaptureFixtur
 def test_single_json_report(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
     main(["verify", str(corpus / VALID), "--json", "--offline"])
     doc = json.loads(capsys.readouterr().out)
-    assert doc["schema"] == "desktop-signer/verification-report/1"
+    assert doc["schema"] == "desktop-signer/verification-report/2"
     assert doc["verdict"] == "indeterminate"
     codes = {f["code"] for f in doc["signatures"][0]["findings"]}
     assert "untrusted" in codes
