@@ -78,6 +78,8 @@ class SigningTime:
     timestamp: datetime | None = None
     timestamp_authority: str | None = None
     timestamp_valid: bool | None = None
+    # a trusted CAdES content timestamp: the signature was made after this time
+    content_timestamp: datetime | None = None
 
 
 @dataclass(frozen=True)
