@@ -12,10 +12,10 @@ of a merged field is permitted.
 (value keys only, see :data:`.policy.VALUE_KEYS`), the update of each of its kid widgets that
 existed when the document was signed and whose dictionary changed in nothing but its
 appearance (:data:`WIDGET_APPEARANCE_KEYS`: ``/AP``, ``/AS`` the state of check boxes,
-``/MK`` and ``/BS`` border and colours...), with the new appearance streams. The update carries the field's name and is not valid when
-the field is locked, so a FieldMDP lock or a DocMDP level below form filling still forbids
-it, exactly as for a merged field; whether the new appearance shows the value is checked
-afterwards (:mod:`.appearance`).
+``/MK`` and ``/BS`` border and colours...), with the new appearance streams. The update
+carries the field's name and is not valid when the field is locked, so a FieldMDP lock or a
+DocMDP level below form filling still forbids it, exactly as for a merged field; whether
+the new appearance shows the value is checked afterwards (:mod:`.appearance`).
 """
 
 from __future__ import annotations

@@ -103,11 +103,29 @@ def make_pki(
     return FreshPki(root_pem, signer)
 
 
-def sign_with(pki: FreshPki, data: bytes, field: str = "Tanda1") -> bytes:
-    meta = PdfSignatureMetadata(field_name=field, subfilter=fields.SigSeedSubFilter.PADES)
+def sign_with(
+    pki: FreshPki,
+    data: bytes,
+    field: str = "Tanda1",
+    *,
+    certify: fields.MDPPerm | None = None,
+    lock_fields: list[str] | None = None,
+) -> bytes:
+    """An approval signature, or a certification with ``certify``; ``lock_fields``: a
+    FieldMDP lock on those fields in the new signature field."""
+    meta = PdfSignatureMetadata(
+        field_name=field, subfilter=fields.SigSeedSubFilter.PADES,
+        certify=certify is not None, docmdp_permissions=certify or fields.MDPPerm.FILL_FORMS,
+    )
+    lock = (
+        fields.FieldMDPSpec(fields.FieldMDPAction.INCLUDE, fields=lock_fields)
+        if lock_fields else None
+    )
     writer = IncrementalPdfFileWriter(io.BytesIO(data))
     out = signers.PdfSigner(
         meta, pki.signer,
-        new_field_spec=fields.SigFieldSpec(field, box=(350, 60, 550, 140), on_page=0),
+        new_field_spec=fields.SigFieldSpec(
+            field, box=(350, 60, 550, 140), on_page=0, field_mdp_spec=lock
+        ),
     ).sign_pdf(writer)
     return bytes(out.getbuffer())
