@@ -297,7 +297,7 @@
     </message>
     <message>
         <source>&amp;Soft-fail revocation check</source>
-        <translation>Pemeriksaan pencabutan &amp;longgar</translation>
+        <translation>&amp;Pemeriksaan pencabutan longgar</translation>
     </message>
     <message>
         <source>A signature whose certificate&apos;s revocation status cannot be found out counts as valid with a warning instead of undetermined. Normally off.</source>
