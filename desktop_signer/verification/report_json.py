@@ -77,6 +77,7 @@ def signature_json(s: SignatureResult, describe: Callable[[Finding], str]) -> di
             "timestamp": _time(st.timestamp),
             "timestamp_authority": st.timestamp_authority,
             "timestamp_valid": st.timestamp_valid,
+            "content_timestamp": _time(st.content_timestamp),
         },
         "integrity": s.integrity,
         "coverage": s.coverage,

@@ -159,8 +159,14 @@ async def judge_certificate(
         j.trust = "trusted"
         if outcome.path is not None:
             j.trust_anchor = outcome.path.trust_anchor.authority.name.human_friendly
+        # In training mode a chain that ends at the training root is an exercise, trusted only
+        # there and never legally valid; its services run on the trainer's laptop (training
+        # serve). An unknown status is then a warning, as under soft-fail, so offline
+        # exercises keep working; online, "dicabut" is still revoked.
+        training = any(f.code == "training_ca" and f.effect == "none" for f in j.findings)
         await _revocation(j, cert, others, options, usage, vc, claimed_time, proven_time, what,
-                          document_data=revinfo.has_revocation_data, path=outcome.path)
+                          document_data=revinfo.has_revocation_data, path=outcome.path,
+                          training=training)
         return j
     j.trust = "untrusted"
     detail = outcome.detail[:300]
@@ -219,6 +225,7 @@ async def _revocation(
     *,
     document_data: bool,
     path: ValidationPath | None,
+    training: bool = False,
 ) -> None:
     """Embedded data at the validation time, then embedded data at the proven signing time
     (what long-term validation embeds it for), then ``--crl`` files, then online.
@@ -264,7 +271,7 @@ async def _revocation(
         j.findings.append(finding("no_revocation_service", what=what,
                                   certificates=", ".join(undeclared)))
         return
-    j.findings.append(revocation_unknown(options, what, document_data))
+    j.findings.append(revocation_unknown(options, what, document_data, training=training))
 
 
 async def _decide(
@@ -305,12 +312,15 @@ def _without_revocation_service(path: ValidationPath | None) -> list[str]:
     return out
 
 
-def revocation_unknown(options: VerifyOptions, what: str, document_data: bool) -> Finding:
+def revocation_unknown(
+    options: VerifyOptions, what: str, document_data: bool, *, training: bool = False
+) -> Finding:
     """No source decided for a certificate that names a revocation service. Strict by
     default (EN 319 102-1: INDETERMINATE, sub-indication TRY_LATER); the
     administrator setting ``revocation_soft_fail`` makes it a warning. ``reason`` says why:
     ``unreachable`` (online, no service answered usefully), ``offline`` (the document's own
-    data did not cover it) or ``no_document_data`` (offline, the document carries none)."""
+    data did not cover it) or ``no_document_data`` (offline, the document carries none).
+    ``training``: a training-root chain in training mode (a warning, see the caller)."""
     if not options.offline:
         reason = "unreachable"
     elif document_data:
@@ -318,9 +328,9 @@ def revocation_unknown(options: VerifyOptions, what: str, document_data: bool) -
     else:
         reason = "no_document_data"
     offline = "yes" if options.offline else "no"
-    if options.revocation_soft_fail:
+    if options.revocation_soft_fail or training:
         return finding("revocation_unknown", severity="warning", effect="none", what=what,
-                       offline=offline, reason=reason)
+                       offline=offline, reason=reason, training="yes" if training else "")
     return finding("revocation_unknown", severity="error", effect="indeterminate", what=what,
                    offline=offline, reason=reason)
 

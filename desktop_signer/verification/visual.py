@@ -628,13 +628,14 @@ class _PageCollector:
 
     def add(
         self, page: int, kind: ChangeKind, a: _Render, b: _Render, tiles: set[Tile],
-        signed: _Render | None = None,
+        signed: _Render | None = None, drawn: _Render | None = None,
     ) -> None:
         """``signed``: the signed revision's picture, to decide for each region whether the
-        change covers signed content (:mod:`.covering`); the current picture is ``b``."""
+        change covers signed content (:mod:`.covering`) in ``drawn`` (default ``b``)."""
+        now = drawn or b
         for box in _region_boxes(a, b, tiles):
             covers = signed is not None and covers_signed_content(
-                signed.samples, b.samples, b.width, b.height, b.n, box
+                signed.samples, now.samples, b.width, b.height, b.n, box
             )
             self.changes.append(VisualChange(page, _to_points(box, b, self.zoom), kind, covers))
 
@@ -802,18 +803,26 @@ class RevisionComparer:
         everything = self._current(index, annots=True)
         signatures = frozenset(x for x in hide_current if _is_later_signature(self._doc, x))
         others = hide_current - signatures
+        # MuPDF draws its own "SIGN" marker for an unsigned signature field instead of the
+        # field's appearance: that marker is MuPDF's, not the file's, so it never counts as
+        # covering signed content (it is still reported as an added annotation); later
+        # signatures' stamps are judged as signatures, not here
+        unsigned = frozenset(x for x in others if _is_signature_widget(self._doc, x))
+        not_judged = unsigned | signatures
+        drawn = (self._current(index, annots=True, hidden=not_judged) if not_judged
+                 else everything)
         if not others:
             collector.add(number, ChangeKind.ADDED_SIGNATURE, shown, everything,
                           _changed_tiles(shown, everything))
         elif not signatures:
             collector.add(number, ChangeKind.ADDED_ANNOTATION, shown, everything,
-                          _changed_tiles(shown, everything), signed=a)
+                          _changed_tiles(shown, everything), signed=a, drawn=drawn)
         else:
             with_signatures = self._current(index, annots=True, hidden=others)
             collector.add(number, ChangeKind.ADDED_SIGNATURE, shown, with_signatures,
                           _changed_tiles(shown, with_signatures))
             collector.add(number, ChangeKind.ADDED_ANNOTATION, with_signatures, everything,
-                          _changed_tiles(with_signatures, everything), signed=a)
+                          _changed_tiles(with_signatures, everything), signed=a, drawn=drawn)
 
 
 def _order(change: VisualChange) -> tuple[int, str, float, float]:
