@@ -88,6 +88,8 @@ def build_parser(t: Catalogue) -> TranslatedParser:
     verify_cmd.register(sub, t)
     from desktop_signer.cli import sign_cmd
     sign_cmd.register(sub, t)
+    from desktop_signer.cli import report_cmd
+    report_cmd.register(sub, t)
     # set last: argparse derives the subcommands' prog from the usage at add_subparsers time
     parser.usage = usage
     return parser
