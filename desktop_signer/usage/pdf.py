@@ -32,7 +32,7 @@ FAILED_COLOUR = (0.85, 0.45, 0.1)
 
 _CSS = """
 * { font-family: sans-serif; font-size: 10pt; }
-h1 { font-size: 16pt; font-weight: bold; margin: 0 0 4pt 0; }
+h1 { font-size: 15pt; font-weight: bold; margin: 0 0 4pt 0; }
 h2 { font-size: 12pt; font-weight: bold; margin: 14pt 0 4pt 0; }
 p { margin: 0 0 3pt 0; }
 table { border-collapse: collapse; width: 100%; }
