@@ -1,7 +1,8 @@
 """The signing journal (DESIGN §7): one SQLite row per signing attempt, success or failure.
 
-What a row holds: when, the input and output file names (names only, no folders), the
-output's SHA-256, the certificate's subject, signer name, serial and issuer, the key's kind,
+What a row holds: when, the input and output file names, the output's full path (only
+for this computer's history window: reports and CSVs never carry folders), the output's
+SHA-256, the certificate's subject, signer name, serial and issuer, the key's kind,
 the level asked for and the level made, the result and the error code, and the application
 version. Never document content, never a PIN or a password. It feeds the yearly usage report
 an agency sends BSrE (PKS Pasal 4 ayat 1 huruf g): see :mod:`desktop_signer.usage`.
@@ -60,8 +61,10 @@ CREATE INDEX IF NOT EXISTS signings_time ON signings (time_utc);
 
 
 def _v1_to_v2(db: sqlite3.Connection) -> None:
-    """Version 2: the signer's name (certificate common name) for the yearly report."""
+    """Version 2: the signer's name (certificate common name) for the yearly report, and
+    the output's full path for the window's history (open the file or its folder)."""
     db.execute("ALTER TABLE signings ADD COLUMN signer_name TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE signings ADD COLUMN output_path TEXT NOT NULL DEFAULT ''")
     for row_id, subject in db.execute("SELECT id, cert_subject FROM signings").fetchall():
         db.execute("UPDATE signings SET signer_name = ? WHERE id = ?",
                    (common_name_of(subject), row_id))
@@ -100,6 +103,9 @@ class JournalEntry:
     error_code: str
     app_version: str = __version__
     signer_name: str = ""  # the certificate's common name
+    # where the output was (to be) written; only for this computer's history window,
+    # never in a report or CSV
+    output_path: str = ""
     id: int | None = None
 
     @classmethod
@@ -109,6 +115,7 @@ class JournalEntry:
             time_utc=_time(when),
             input_name=result.input.name,
             output_name=result.output.name,
+            output_path=str(result.output.absolute()),
             output_sha256=result.output_sha256,
             level=result.level or "",
             result=result.status,
@@ -127,6 +134,7 @@ class JournalEntry:
         locked token, a service that did not answer, ...)."""
         return cls(
             time_utc=_time(when), input_name=input_path.name, output_name=output_path.name,
+            output_path=str(output_path.absolute()),
             output_sha256="", level="", result="failed", error_code=error_code,
             key_kind=key_kind, requested_level=requested_level,
             **_certificate_fields(cert))  # type: ignore[arg-type]

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Literal
 
 # the CSV's columns, in order (DESIGN §7; agencies merge these files, keep them stable)
 COLUMNS = ("year", "month", "signer", "certificate_serial", "issuer", "level", "key_kind",
@@ -54,6 +57,13 @@ class UsageReport:
     def failed(self) -> int:
         return sum(r.failed for r in self.rows)
 
+    @property
+    def certificates_used(self) -> int:
+        """Certificates with a known serial (attempts that failed before the login name
+        none)."""
+        return len({(r.certificate_serial, r.issuer) for r in self.rows
+                    if r.certificate_serial})
+
     def by_month(self) -> list[tuple[int, int, int]]:
         """(month, signed, failed) for all twelve months."""
         signed: Counter[int] = Counter()
@@ -81,3 +91,13 @@ class UsageReport:
             counts[0] += r.signed
             counts[1] += r.failed
         return sorted((k[0], k[1], v[0], v[1]) for k, v in totals.items())
+
+
+@dataclass(frozen=True)
+class ReportInfo:
+    """What the PDF says besides the counts."""
+
+    agency: str = ""
+    language: Literal["id", "en"] = "id"
+    logo: Path | None = None  # a PNG/JPEG; None: the bundled BSrE logo
+    generated_at: datetime | None = None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 import io
-from dataclasses import dataclass
+import threading
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -20,7 +20,7 @@ from desktop_signer import __version__
 from desktop_signer.appearance.resources import FONT_BOLD, FONT_REGULAR, resource
 from desktop_signer.settings import write_atomic
 from desktop_signer.usage.errors import UsageError
-from desktop_signer.usage.model import UsageReport
+from desktop_signer.usage.model import ReportInfo, UsageReport
 from desktop_signer.usage.texts import Language, key_kind, month_name, reason, text
 
 APP_NAME = "Desktop Signer"
@@ -47,30 +47,21 @@ td.label { white-space: nowrap; font-weight: bold; width: 80pt; }
 """
 
 
-@dataclass(frozen=True)
-class ReportInfo:
-    """What the PDF says besides the counts."""
-
-    agency: str = ""
-    language: Language = "id"
-    logo: Path | None = None  # a PNG/JPEG; None: the bundled BSrE logo
-    generated_at: datetime | None = None
-
-
 def _e(value: object) -> str:
     return html.escape(str(value))
 
 
 def _table(headers: list[tuple[str, bool]], rows: list[list[object]],
-           total: list[object] | None = None) -> str:
+           total: list[object] | None = None, widths: list[int] | None = None) -> str:
     numeric_class = ' class="n"'
 
     def cells(values: list[object], tag: str) -> str:
         return "".join(f"<{tag}{numeric_class if numeric else ''}>{_e(v)}</{tag}>"
                        for v, (_h, numeric) in zip(values, headers, strict=True))
 
-    head = "<tr>" + "".join(f"<th{numeric_class if n else ''}>{_e(h)}</th>"
-                            for h, n in headers) + "</tr>"
+    sizes = [f' style="width: {w}%"' for w in widths] if widths else [""] * len(headers)
+    head = "<tr>" + "".join(f"<th{numeric_class if n else ''}{size}>{_e(h)}</th>"
+                            for (h, n), size in zip(headers, sizes, strict=True)) + "</tr>"
     body = "".join(f"<tr>{cells(r, 'td')}</tr>" for r in rows)
     if total is not None:
         body += f'<tr class="total">{cells(total, "td")}</tr>'
@@ -104,7 +95,7 @@ def report_html(report: UsageReport, info: ReportInfo, logo_name: str | None) ->
         f"<h2>{_e(t('totals'))}</h2>",
         _table([(t("total_signed"), True), (t("total_failed"), True),
                 (t("total_certificates"), True)],
-               [[report.signed, report.failed, len(certificates)]]),
+               [[report.signed, report.failed, report.certificates_used]]),
         f"<h2>{_e(t('chart'))}</h2>",
         f'<div id="chart" style="height: {CHART_HEIGHT}px; margin-bottom: 8pt"></div>',
     ]
@@ -114,22 +105,24 @@ def report_html(report: UsageReport, info: ReportInfo, logo_name: str | None) ->
         f"<h2>{_e(t('by_month'))}</h2>",
         _table([(t("month"), False), (t("signed"), True), (t("failed"), True)],
                [[month_name(m, lang), s, f] for m, s, f in report.by_month()],
-               [t("total"), report.signed, report.failed]),
+               [t("total"), report.signed, report.failed], widths=[60, 20, 20]),
         f"<h2>{_e(t('by_certificate'))}</h2>",
         _table([(t("signer"), False), (t("serial"), False), (t("issuer"), False),
                 (t("signed"), True), (t("failed"), True)],
                [[c.signer or t("unknown_signer"), c.certificate_serial, c.issuer, c.signed,
-                 c.failed] for c in certificates]),
+                 c.failed] for c in certificates], widths=[30, 27, 23, 10, 10]),
         f"<h2>{_e(t('by_level'))}</h2>",
         _table([(t("level"), False), (t("key_kind"), False), (t("signed"), True),
                 (t("failed"), True)],
                [[level, key_kind(kind, lang), s, f]
-                for level, kind, s, f in report.by_level_and_kind()]),
+                for level, kind, s, f in report.by_level_and_kind()],
+               widths=[30, 50, 10, 10]),
         f"<h2>{_e(t('failures'))}</h2>",
     ]
     if report.failure_reasons:
         parts.append(_table([(t("reason"), False), (t("count"), True)],
-                            [[reason(code, lang), n] for code, n in report.failure_reasons]))
+                            [[reason(code, lang), n] for code, n in report.failure_reasons],
+                            widths=[90, 10]))
     elif report.local:
         parts.append(f"<p>{_e(t('no_failures'))}</p>")
     if report.workstations:
@@ -149,9 +142,20 @@ def _logo_file(info: ReportInfo) -> Path | None:
     return None
 
 
+# MuPDF's context is shared by the process: one report at a time (the window may ask for a
+# new preview while the last one is still being laid out)
+_LOCK = threading.Lock()
+
+__all__ = ["ReportInfo", "render_pdf", "write_pdf"]
+
+
 def render_pdf(report: UsageReport, info: ReportInfo | None = None) -> bytes:
     """The report as PDF bytes."""
-    info = info or ReportInfo()
+    with _LOCK:
+        return _render(report, info or ReportInfo())
+
+
+def _render(report: UsageReport, info: ReportInfo) -> bytes:
     logo = _logo_file(info)
     archive = pymupdf.Archive()
     if logo is not None:
@@ -212,7 +216,7 @@ def draw_chart(page: pymupdf.Page, area: pymupdf.Rect, report: UsageReport,
     regular, bold = _fonts(page)
     months = report.by_month()
     top = max((s + f for _m, s, f in months), default=0)
-    scale_max = _nice_ceiling(top + max(1, top // 10))  # room for the top label
+    scale_max = _nice_ceiling(top + max(1, top // 16))  # room for the top label
     left = area.x0 + 34
     bottom = area.y1 - 14
     plot_top = area.y0 + 22
@@ -265,10 +269,10 @@ def draw_chart(page: pymupdf.Page, area: pymupdf.Rect, report: UsageReport,
 
 
 def _nice_ceiling(value: int) -> int:
-    """A round top for the axis, four grid steps: 4, 8, 40, 80, 100, 200, ..."""
+    """A round top for the axis, four grid steps: 4, 8, 12, 16, 20, 24, 32, 40, 60, ..."""
     magnitude = 1
     while True:
-        for step in (1, 2, 2.5, 5):
+        for step in (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8):
             candidate = step * magnitude * 4
             if candidate >= value and candidate == int(candidate):
                 return int(candidate)

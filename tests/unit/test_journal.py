@@ -114,11 +114,12 @@ def test_uses_wal_so_readers_do_not_block_writers(tmp_path: Path) -> None:
     db.close()
 
 
-def test_failure_rows_never_carry_secrets_or_folders(tmp_path: Path) -> None:
+def test_failure_rows_carry_names_and_only_the_output_path(tmp_path: Path) -> None:
     row = JournalEntry.for_failure(tmp_path / "rahasia" / "surat.pdf",
                                    tmp_path / "out" / "surat_signed.pdf", "pin_incorrect",
                                    "pkcs11", "B-LT")
     assert (row.input_name, row.output_name, row.result) == ("surat.pdf", "surat_signed.pdf",
                                                              "failed")
     assert row.cert_serial == "" and row.error_code == "pin_incorrect"
-    assert str(tmp_path) not in repr(row)
+    assert row.output_path == str(tmp_path / "out" / "surat_signed.pdf")
+    assert "rahasia" not in repr(row), "the input's folder is not kept"
