@@ -1017,6 +1017,10 @@
 <context>
     <name>UsageReportDialog</name>
     <message>
+        <source>The agency&apos;s name could not be saved in the settings; it is used for this report only.</source>
+        <translation>Nama instansi tidak dapat disimpan di pengaturan; nama itu hanya dipakai untuk laporan ini.</translation>
+    </message>
+    <message>
         <source>Add other computers&apos; reports</source>
         <translation>Tambahkan laporan dari komputer lain</translation>
     </message>
@@ -1071,6 +1075,14 @@
     <message>
         <source>Usage Report</source>
         <translation>Laporan Pemanfaatan</translation>
+    </message>
+    <message>
+        <source>A&amp;gency:</source>
+        <translation>&amp;Instansi:</translation>
+    </message>
+    <message>
+        <source>Name of the agency, as in the PKS</source>
+        <translation>Nama instansi, sesuai PKS</translation>
     </message>
     <message>
         <source>&amp;Year:</source>

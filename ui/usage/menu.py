@@ -51,7 +51,6 @@ class UsageActions(QObject):
     def show_report(self) -> None:
         from ui.usage.report_dialog import UsageReportDialog
 
-        dialog = UsageReportDialog(self.window.service, self.window.store.settings.agency.name,
-                                   self.window)
+        dialog = UsageReportDialog(self.window.service, self.window.store, self.window)
         dialog.open()
         self.window.dialogShown.emit(dialog)

@@ -8,6 +8,7 @@ for them off the GUI thread and shows the result."""
 from __future__ import annotations
 
 import contextlib
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -37,6 +39,8 @@ from desktop_signer.usage.model import ReportInfo, UsageReport
 from desktop_signer.usage.service import Preview, export, make_preview, make_report
 from ui.message_bar import MessageBar
 from ui.render_service import RenderService
+from ui.settings_fields import locked_tooltip
+from ui.settings_store import SettingsStore
 from ui.tasks import Tasks
 from ui.usage import words
 
@@ -49,13 +53,14 @@ class UsageReportDialog(QDialog):
     fileDialogShown = Signal(object)  # tests and screenshots answer the file chooser
     exported = Signal(str)
 
-    def __init__(self, service: RenderService, agency: str = "",
+    def __init__(self, service: RenderService, store: SettingsStore | None = None,
                  parent: QWidget | None = None, *, journal_path: Path | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("usageReportDialog")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.service = service
-        self.agency = agency
+        self.store = store
+        self.agency = store.settings.agency.name if store is not None else ""
         self._journal_path = journal_path
         self.tasks = Tasks(self)
         self.report: UsageReport | None = None
@@ -66,6 +71,13 @@ class UsageReportDialog(QDialog):
         self._generation = 0
 
         self.message = MessageBar(self)
+        self.agency_label = QLabel(self)
+        self.agency_field = QLineEdit(self.agency, self)
+        self.agency_field.setObjectName("reportAgency")
+        self.agency_label.setBuddy(self.agency_field)
+        if store is not None and store.is_locked("agency.name"):
+            self.agency_field.setReadOnly(True)
+            self.agency_field.setToolTip(locked_tooltip())
         self.year_label = QLabel(self)
         self.year = QComboBox(self)
         self.year.setObjectName("reportYear")
@@ -123,6 +135,7 @@ class UsageReportDialog(QDialog):
         buttons.addButton(self.export_pdf, QDialogButtonBox.ButtonRole.ActionRole)
 
         form = QFormLayout()
+        form.addRow(self.agency_label, self.agency_field)
         form.addRow(self.year_label, self.year)
         form.addRow(self.language_label, self.language)
         source_layout = QVBoxLayout(self.sources)
@@ -151,6 +164,7 @@ class UsageReportDialog(QDialog):
         layout.addLayout(body, 1)
         layout.addWidget(buttons)
 
+        self.agency_field.editingFinished.connect(self._agency_changed)
         self.year.currentIndexChanged.connect(self.refresh)
         self.language.currentIndexChanged.connect(self.refresh)
         self.local.toggled.connect(self.refresh)
@@ -184,6 +198,23 @@ class UsageReportDialog(QDialog):
             self.refresh()
 
         self.tasks.run(lambda: load_history(path).years(), chosen, lambda _e: self.refresh())
+
+    def _agency_changed(self) -> None:
+        """The agency's name is a setting (``agency.name``): kept for next year's report."""
+        name = self.agency_field.text().strip()
+        if name == self.agency:
+            return
+        self.agency = name
+        store = self.store
+        if store is not None and not store.is_locked("agency.name"):
+            current = store.loaded.settings  # not the first run's session training mode
+            try:
+                store.save(replace(current, agency=replace(current.agency, name=name)))
+            except DesktopSignerError:
+                self.message.show_message("warning", self.tr(
+                    "The agency's name could not be saved in the settings; it is used for "
+                    "this report only."))
+        self.refresh()
 
     def workstation_files(self) -> list[Path]:
         return [Path(self.csv_list.item(i).data(Qt.ItemDataRole.UserRole))
@@ -369,6 +400,8 @@ class UsageReportDialog(QDialog):
     # -- language -------------------------------------------------------------------------
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Usage Report"))
+        self.agency_label.setText(self.tr("A&gency:"))
+        self.agency_field.setPlaceholderText(self.tr("Name of the agency, as in the PKS"))
         self.year_label.setText(self.tr("&Year:"))
         self.language_label.setText(self.tr("Report &language:"))
         self.sources.setTitle(self.tr("Counted"))

@@ -4,10 +4,13 @@ another computer's CSV (and having a wrong one refused), the preview, the export
 
 from __future__ import annotations
 
+import json
 import shutil
+import unicodedata
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pymupdf
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QFileDialog
@@ -22,6 +25,11 @@ from ui.usage.report_dialog import UsageReportDialog
 
 pytestmark = pytest.mark.gui
 THIS_YEAR = datetime.now().year
+
+
+def pdf_text(data: bytes) -> str:
+    with pymupdf.open("pdf", data) as doc:
+        return unicodedata.normalize("NFKC", "\n".join(p.get_text() for p in doc))
 
 
 def entry(when: datetime, name: str, output: Path, result: str = "signed", code: str = "",
@@ -135,7 +143,7 @@ def wait_preview(qtbot: QtBot, dialog: UsageReportDialog) -> None:
 
 def test_usage_report_preview_merge_refusal_and_exports(
         qtbot: QtBot, make_window: MakeWindow, journal_rows: list[Path],
-        tmp_path: Path) -> None:
+        tmp_path: Path, isolated_dirs: dict[str, Path]) -> None:
     window = make_window()
     with qtbot.waitSignal(window.dialogShown) as shown:
         window.usage_actions.report_action.trigger()
@@ -181,9 +189,20 @@ def test_usage_report_preview_merge_refusal_and_exports(
     rows = read_csv(csv_out.with_suffix(".csv"), THIS_YEAR)
     assert sum(r.signed for r in rows) == 9 and sum(r.failed for r in rows) == 2
 
+    dialog.agency_field.setFocus()
+    qtbot.keyClicks(dialog.agency_field, "Dinas Kominfo Kabupaten Latihan")
+    qtbot.keyClick(dialog.agency_field, Qt.Key.Key_Return)  # kept as setting agency.name
+    assert window.store.settings.agency.name == "Dinas Kominfo Kabupaten Latihan"
+    stored = json.loads((isolated_dirs["config"] / "desktop-signer" / "settings.json")
+                        .read_text("utf-8"))
+    assert stored["agency.name"] == "Dinas Kominfo Kabupaten Latihan"
+    assert "training_mode" not in stored
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=30_000)
     pdf_out = tmp_path / "laporan.pdf"
     with qtbot.waitSignal(dialog.exported, timeout=30_000):
         answer_file_dialog(qtbot, dialog, dialog.export_pdf, pdf_out)
-    assert pdf_out.read_bytes().startswith(b"%PDF")
     assert "laporan.pdf" in dialog.message.text
+    text = pdf_text(pdf_out.read_bytes())
+    assert "Dinas Kominfo Kabupaten Latihan" in text and "BSrE" in text
+    assert f"Tahun {THIS_YEAR}" in " ".join(text.split())
     dialog.close()
