@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+import threading
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, fields
 from datetime import UTC, datetime
@@ -186,6 +187,7 @@ class Journal:
         self.unwritten: list[JournalEntry] = []  # rows not (yet) in the file
         self._db: sqlite3.Connection | None = None
         self._last_id = 0
+        self._lock = threading.RLock()
         try:
             self._db = self._open()
         except sqlite3.Error as exc:
@@ -203,7 +205,10 @@ class Journal:
 
     def _open(self) -> sqlite3.Connection:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        db = sqlite3.connect(self.path, timeout=self.busy_timeout, isolation_level=None)
+        # check_same_thread off: the window opens the journal on the GUI thread and signs
+        # on a worker; our lock keeps one statement at a time
+        db = sqlite3.connect(self.path, timeout=self.busy_timeout, isolation_level=None,
+                             check_same_thread=False)
         try:
             mode = db.execute("PRAGMA journal_mode = WAL").fetchone()
             if mode is None:
@@ -269,13 +274,18 @@ class Journal:
         """Write ``entry`` (and any row that could not be written before); its row id, or
         None when it stays unwritten (:attr:`problem` says why). Never raises for the
         journal's file."""
-        self.unwritten.append(entry)
-        if not self.flush(RETRY_TIMEOUT if self.problem else None):
-            return None
-        return self._last_id
+        with self._lock:
+            self.unwritten.append(entry)
+            if not self._flush(RETRY_TIMEOUT if self.problem else None):
+                return None
+            return self._last_id
 
     def flush(self, timeout: float | None = None) -> bool:
         """Write the rows kept in memory; False when they stay there."""
+        with self._lock:
+            return self._flush(timeout)
+
+    def _flush(self, timeout: float | None) -> bool:
         if not self.unwritten:
             return True
         if self._db is None:
@@ -313,16 +323,16 @@ class Journal:
         journal cannot be read."""
         if self._db is None:
             return []
-        names = {row[1] for row in self._db.execute("PRAGMA table_info(signings)")}
-        present = [c for c in _COLUMNS if c in names]
-        query = f"SELECT id, {', '.join(present)} FROM signings"
-        args: list[Any] = []
-        if year is not None:
-            query += " WHERE time_utc >= ? AND time_utc < ?"
-            args = [f"{year:04d}-01-01", f"{year + 1:04d}-01-01"]
-        query += " ORDER BY id"
         try:
-            rows = self._db.execute(query, args).fetchall()
+            with self._lock:
+                names = {row[1] for row in self._db.execute("PRAGMA table_info(signings)")}
+                present = [c for c in _COLUMNS if c in names]
+                query = f"SELECT id, {', '.join(present)} FROM signings"
+                args: list[Any] = []
+                if year is not None:
+                    query += " WHERE time_utc >= ? AND time_utc < ?"
+                    args = [f"{year:04d}-01-01", f"{year + 1:04d}-01-01"]
+                rows = self._db.execute(query + " ORDER BY id", args).fetchall()
         except sqlite3.Error as exc:
             self.problem = problem_code(exc)
             return []
@@ -332,19 +342,21 @@ class Journal:
     def schema_version(self) -> int:
         if self._db is None:
             return 0
-        return int(self._db.execute("PRAGMA user_version").fetchone()[0])
+        with self._lock:
+            return int(self._db.execute("PRAGMA user_version").fetchone()[0])
 
     def __iter__(self) -> Iterator[JournalEntry]:
         return iter(self.entries())
 
     def close(self) -> None:
         """Last try for unwritten rows (with the full busy timeout), then close."""
-        if self._db is None:
-            return
-        self.flush()
-        with contextlib.suppress(sqlite3.Error):
-            self._db.close()
-        self._db = None
+        with self._lock:
+            if self._db is None:
+                return
+            self._flush(None)
+            with contextlib.suppress(sqlite3.Error):
+                self._db.close()
+            self._db = None
 
     def __enter__(self) -> Journal:
         return self

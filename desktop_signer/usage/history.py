@@ -62,3 +62,16 @@ def load_history(journal_path: Path | None = None) -> History:
         problem = journal.problem if not journal.available else ""
         return History(tuple(_row(e) for e in reversed(entries)), journal.path, problem,
                        journal.set_aside)
+
+
+@dataclass(frozen=True)
+class JournalHealth:
+    problem: str  # "" when the journal can be written
+    set_aside: Path | None  # a broken journal moved aside just now
+
+
+def check_journal(journal_path: Path | None = None) -> JournalHealth:
+    """Open the journal once at start: a broken file is set aside (and a new journal
+    started) before the first signature, and the window can say so."""
+    with Journal(journal_path) as journal:
+        return JournalHealth(journal.problem, journal.set_aside)

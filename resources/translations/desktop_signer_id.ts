@@ -998,6 +998,14 @@
 <context>
     <name>UsageActions</name>
     <message>
+        <source>The signing journal was damaged. It was kept as %1 and a new journal was started.</source>
+        <translation>Jurnal penandatanganan rusak. Jurnal itu disimpan sebagai %1 dan jurnal baru dimulai.</translation>
+    </message>
+    <message>
+        <source>Signing works; the attempts are not recorded until this is fixed.</source>
+        <translation>Penandatanganan tetap berjalan; percobaan tidak tercatat sampai masalah ini diperbaiki.</translation>
+    </message>
+    <message>
         <source>Signing &amp;History…</source>
         <translation>&amp;Riwayat Penandatanganan…</translation>
     </message>

@@ -206,3 +206,28 @@ def test_usage_report_preview_merge_refusal_and_exports(
     assert "Dinas Kominfo Kabupaten Latihan" in text and "BSrE" in text
     assert f"Tahun {THIS_YEAR}" in " ".join(text.split())
     dialog.close()
+
+
+def test_a_broken_journal_is_set_aside_at_start_and_said(
+        qtbot: QtBot, make_window: MakeWindow, isolated_dirs: dict[str, Path]) -> None:
+    path = isolated_dirs["data"] / "desktop-signer" / "journal.sqlite3"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"rusak" * 500)
+    window = make_window()
+    qtbot.waitUntil(lambda: bool(window.usage_actions.journal_notice), timeout=10_000)
+    assert "damaged" in window.statusBar().currentMessage()
+    assert [p.name for p in path.parent.iterdir() if ".broken-" in p.name]
+    with Journal(path) as journal:
+        assert journal.available and journal.set_aside is None
+
+
+def test_menu_entries_follow_the_language(qtbot: QtBot, make_window: MakeWindow) -> None:
+    window = make_window()
+    assert window.usage_actions.report_action.text() == "&Usage Report…"
+    window.translations.apply("id")
+    qtbot.waitUntil(lambda: window.usage_actions.report_action.text()
+                    == "&Laporan Pemanfaatan…", timeout=5_000)
+    assert window.usage_actions.history_action.text() == "&Riwayat Penandatanganan…"
+    window.translations.apply("en")
+    qtbot.waitUntil(lambda: window.usage_actions.history_action.text()
+                    == "Signing &History…", timeout=5_000)

@@ -123,3 +123,19 @@ def test_failure_rows_carry_names_and_only_the_output_path(tmp_path: Path) -> No
     assert row.cert_serial == "" and row.error_code == "pin_incorrect"
     assert row.output_path == str(tmp_path / "out" / "surat_signed.pdf")
     assert "rahasia" not in repr(row), "the input's folder is not kept"
+
+
+def test_rows_from_a_worker_thread(tmp_path: Path) -> None:
+    """The window opens the journal on its GUI thread and signs on a worker."""
+    import threading
+
+    with Journal(tmp_path / "journal.sqlite3") as journal:
+        ids: list[int | None] = []
+        workers = [threading.Thread(target=lambda: ids.append(
+            journal.record(entry("2025-06-05T08:00:00+00:00")))) for _ in range(4)]
+        for w in workers:
+            w.start()
+        for w in workers:
+            w.join()
+        assert sorted(i for i in ids if i is not None) == [1, 2, 3, 4]
+        assert journal.problem == "" and len(journal.entries()) == 4

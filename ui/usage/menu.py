@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction
 
+from ui.usage import words
+
 if TYPE_CHECKING:
+    from desktop_signer.usage.history import JournalHealth
     from ui.main_window import MainWindow
 
 
@@ -26,8 +29,29 @@ class UsageActions(QObject):
         menu.insertAction(first, self.history_action)
         menu.insertAction(first, self.report_action)
         menu.insertSeparator(first)
-        window.translations.changed.connect(lambda _language: self.retranslate())
+        window.installEventFilter(self)  # its LanguageChange retranslates us too
         self.retranslate()
+        self.journal_notice = ""
+        from desktop_signer.usage.history import check_journal
+
+        window.tasks.run(check_journal, self._journal_checked, lambda _error: None)
+
+    def _journal_checked(self, health: JournalHealth) -> None:
+        """At start: a broken journal was set aside, or the journal cannot be written."""
+        if health.set_aside is not None:
+            self.journal_notice = self.tr(
+                "The signing journal was damaged. It was kept as %1 and a new journal was "
+                "started.").replace("%1", str(health.set_aside))
+        elif health.problem:
+            self.journal_notice = words.journal_problem(health.problem) + " " + self.tr(
+                "Signing works; the attempts are not recorded until this is fixed.")
+        if self.journal_notice:
+            self.window.statusBar().showMessage(self.journal_notice, 30_000)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        return False
 
     def retranslate(self) -> None:
         self.history_action.setText(self.tr("Signing &History…"))
