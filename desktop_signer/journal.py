@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass, fields
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from desktop_signer import __version__, paths
 
@@ -123,7 +123,7 @@ class JournalEntry:
             error_code=result.error_code,
             key_kind=key_kind,
             requested_level=result.requested_level,
-            **_certificate_fields(cert),  # type: ignore[arg-type]
+            **_certificate_fields(cert),
         )
 
     @classmethod
@@ -138,14 +138,21 @@ class JournalEntry:
             output_path=str(output_path.absolute()),
             output_sha256="", level="", result="failed", error_code=error_code,
             key_kind=key_kind, requested_level=requested_level,
-            **_certificate_fields(cert))  # type: ignore[arg-type]
+            **_certificate_fields(cert))
 
 
 def _time(when: datetime | None) -> str:
     return (when or datetime.now(UTC)).astimezone(UTC).isoformat(timespec="seconds")
 
 
-def _certificate_fields(cert: x509.Certificate | None) -> dict[str, str]:
+class _CertificateFields(TypedDict):
+    cert_subject: str
+    cert_serial: str
+    cert_issuer: str
+    signer_name: str
+
+
+def _certificate_fields(cert: x509.Certificate | None) -> _CertificateFields:
     if cert is None:
         return {"cert_subject": "", "cert_serial": "", "cert_issuer": "", "signer_name": ""}
     names = cert.subject.native

@@ -57,6 +57,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} juga diberikan sebagai masukan; pilih nama keluaran lain",
         "{path} is also given as an input; choose another output name",
     ),
+    "report_usage_twice": (
+        "{path} diberikan dua kali; setiap komputer dihitung sekali",
+        "{path} is given twice; each computer is counted once",
+    ),
     "report_err_csv_unreadable": (
         "Berkas {path} tidak dapat dibaca sebagai CSV UTF-8 ({detail}); berkas tidak dipakai.",
         "{path} cannot be read as UTF-8 CSV ({detail}); the file was not used.",

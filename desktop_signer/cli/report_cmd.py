@@ -66,6 +66,11 @@ def run(args: argparse.Namespace, t: Catalogue) -> int:
     workstations = [Path(p) for p in args.workstations]
     if any(p.resolve() == output.resolve() for p in workstations):
         return _usage(t, "report_usage_output_is_input", path=output)
+    seen: set[Path] = set()
+    for p in workstations:
+        if p.resolve() in seen:  # counted twice would be reported twice
+            return _usage(t, "report_usage_twice", path=p)
+        seen.add(p.resolve())
     journal = None
     try:
         entries = None

@@ -26,6 +26,9 @@ from desktop_signer.usage.texts import Language, key_kind, month_name, reason, t
 APP_NAME = "Desktop Signer"
 BSRE_LOGO_PNG = "logos/bsre-logo-placeholder.png"
 MARGIN = 50.0
+MEDIABOX = pymupdf.paper_rect("a4")
+WHERE = pymupdf.Rect(MARGIN, MARGIN, MEDIABOX.x1 - MARGIN, MEDIABOX.y1 - MARGIN - 14)
+ORPHAN_ROOM = 60.0  # points a heading needs below it for the start of its section
 CHART_HEIGHT = 190  # CSS pixels = points in Story
 SIGNED_COLOUR = (0.09, 0.33, 0.62)  # dark blue: readable in black-and-white print too
 FAILED_COLOUR = (0.85, 0.45, 0.1)
@@ -68,11 +71,18 @@ def _table(headers: list[tuple[str, bool]], rows: list[list[object]],
     return f"<table>{head}{body}</table>"
 
 
-def report_html(report: UsageReport, info: ReportInfo, logo_name: str | None) -> str:
+def report_html(report: UsageReport, info: ReportInfo, logo_name: str | None,
+                breaks: frozenset[str] = frozenset()) -> str:
+    """The report as HTML for Story; ``breaks``: ids of headings that start a new page
+    (so that no heading is left alone at the foot of a page)."""
     lang = info.language
 
     def t(key: str, **params: object) -> str:
         return text(key, lang, **params)
+
+    def h2(key: str) -> str:
+        style = ' style="page-break-before: always"' if f"h-{key}" in breaks else ""
+        return f'<h2 id="h-{key}"{style}>{_e(t(key))}</h2>'
 
     when = (info.generated_at or datetime.now().astimezone()).strftime("%Y-%m-%d %H:%M %Z")
     sources = [t("source_local")] if report.local else []
@@ -92,32 +102,32 @@ def report_html(report: UsageReport, info: ReportInfo, logo_name: str | None) ->
         f"<tr><td class=\"label\">{_e(t('clause'))}</td><td>{_e(t('clause_value'))}</td></tr>",
         f"<tr><td class=\"label\">{_e(t('sources'))}</td><td>{_e('; '.join(sources))}</td></tr>",
         "</table>",
-        f"<h2>{_e(t('totals'))}</h2>",
+        h2("totals"),
         _table([(t("total_signed"), True), (t("total_failed"), True),
                 (t("total_certificates"), True)],
                [[report.signed, report.failed, report.certificates_used]]),
-        f"<h2>{_e(t('chart'))}</h2>",
+        h2("chart"),
         f'<div id="chart" style="height: {CHART_HEIGHT}px; margin-bottom: 8pt"></div>',
     ]
     if not report.rows:
         parts.append(f"<p>{_e(t('nothing'))}</p>")
     parts += [
-        f"<h2>{_e(t('by_month'))}</h2>",
+        h2("by_month"),
         _table([(t("month"), False), (t("signed"), True), (t("failed"), True)],
                [[month_name(m, lang), s, f] for m, s, f in report.by_month()],
                [t("total"), report.signed, report.failed], widths=[60, 20, 20]),
-        f"<h2>{_e(t('by_certificate'))}</h2>",
+        h2("by_certificate"),
         _table([(t("signer"), False), (t("serial"), False), (t("issuer"), False),
                 (t("signed"), True), (t("failed"), True)],
                [[c.signer or t("unknown_signer"), c.certificate_serial, c.issuer, c.signed,
                  c.failed] for c in certificates], widths=[30, 27, 23, 10, 10]),
-        f"<h2>{_e(t('by_level'))}</h2>",
+        h2("by_level"),
         _table([(t("level"), False), (t("key_kind"), False), (t("signed"), True),
                 (t("failed"), True)],
                [[level, key_kind(kind, lang), s, f]
                 for level, kind, s, f in report.by_level_and_kind()],
                widths=[30, 50, 10, 10]),
-        f"<h2>{_e(t('failures'))}</h2>",
+        h2("failures"),
     ]
     if report.failure_reasons:
         parts.append(_table([(t("reason"), False), (t("count"), True)],
@@ -155,37 +165,49 @@ def render_pdf(report: UsageReport, info: ReportInfo | None = None) -> bytes:
         return _render(report, info or ReportInfo())
 
 
-def _render(report: UsageReport, info: ReportInfo) -> bytes:
-    logo = _logo_file(info)
-    archive = pymupdf.Archive()
-    if logo is not None:
-        archive.add(logo.read_bytes(), logo.name)
-    story = pymupdf.Story(html=report_html(report, info, logo.name if logo else None),
-                          user_css=_CSS, archive=archive)
-    mediabox = pymupdf.paper_rect("a4")
-    where = pymupdf.Rect(MARGIN, MARGIN, mediabox.x1 - MARGIN, mediabox.y1 - MARGIN - 14)
+def _layout(html_text: str, archive: pymupdf.Archive
+            ) -> tuple[bytes, dict[str, tuple[int, pymupdf.Rect]]]:
+    """Story's pages, and where each element with an id landed (page, rectangle)."""
+    story = pymupdf.Story(html=html_text, user_css=_CSS, archive=archive)
     buffer = io.BytesIO()
     writer = pymupdf.DocumentWriter(buffer)
-    chart: list[tuple[int, pymupdf.Rect]] = []
+    placed: dict[str, tuple[int, pymupdf.Rect]] = {}
     page_no = 0
     more = True
     while more:
-        device = writer.begin_page(mediabox)
-        more, _filled = story.place(where)
+        device = writer.begin_page(MEDIABOX)
+        more, _filled = story.place(WHERE)
 
         def found(position: Any) -> None:
-            if position.id == "chart" and position.open_close & 1:
-                chart.append((position.page, pymupdf.Rect(position.rect)))
+            if position.id and position.open_close & 1 and position.id not in placed:
+                placed[position.id] = (position.page, pymupdf.Rect(position.rect))
 
         story.element_positions(found, {"page": page_no})
         story.draw(device)
         writer.end_page()
         page_no += 1
     writer.close()
-    doc = pymupdf.open("pdf", buffer.getvalue())
+    return buffer.getvalue(), placed
+
+
+def _render(report: UsageReport, info: ReportInfo) -> bytes:
+    logo = _logo_file(info)
+    archive = pymupdf.Archive()
+    if logo is not None:
+        archive.add(logo.read_bytes(), logo.name)
+    logo_name = logo.name if logo else None
+    data, placed = _layout(report_html(report, info, logo_name), archive)
+    # a heading with (almost) nothing of its section below it on the same page starts the
+    # next page instead; one more layout with those breaks
+    orphans = frozenset(key for key, (_page, rect) in placed.items()
+                        if key.startswith("h-") and rect.y1 > WHERE.y1 - ORPHAN_ROOM)
+    if orphans:
+        data, placed = _layout(report_html(report, info, logo_name, orphans), archive)
+    chart = placed.get("chart")
+    doc = pymupdf.open("pdf", data)
     with doc:
-        if chart:
-            page, rect = chart[0]
+        if chart is not None:
+            page, rect = chart
             draw_chart(doc[page], rect, report, info.language)
         _page_numbers(doc, info.language)
         doc.set_metadata({"title": text("title", info.language, year=report.year),

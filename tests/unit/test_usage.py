@@ -189,3 +189,29 @@ def test_cli_report_csv_pdf_and_refusal(tmp_path: Path, isolated_dirs: dict[str,
     assert main(["report", "--year", "2026", "--no-local", "-o", str(tmp_path / "x.csv")]) \
         == 64
     assert "nothing to count" in capsys.readouterr().err
+    assert main(["report", "--year", "2026", "-o", str(tmp_path / "y.csv"), str(out),
+                 str(out)]) == 64
+    assert "given twice" in capsys.readouterr().err
+
+
+def test_no_heading_is_left_alone_at_the_foot_of_a_page() -> None:
+    from desktop_signer.usage import UsageReport, UsageRow
+    from desktop_signer.usage.texts import TEXTS
+
+    headings = {TEXTS[k][0] for k in ("totals", "chart", "by_month", "by_certificate",
+                                      "by_level", "failures")}
+    seen_pages = set()
+    # the sources line grows from one to four lines: page 1 ends at every place in turn
+    for people, others in [(p, o) for p in (1, 12, 30) for o in (0, 3, 6, 12, 20)]:
+        rows = tuple(UsageRow(2026, m, f"Pegawai {p:02d}", f"{p:04x}", "BSrE Latihan CA",
+                              "B-LT", "pkcs11", 3, 1) for p in range(people) for m in (1, 6))
+        reasons = tuple((f"code_{i}", i + 1) for i in range(people % 6))
+        workstations = tuple(f"pc-bidang-{i:02d}.csv" for i in range(others))
+        data = render_pdf(UsageReport(2026, rows, reasons, workstations=workstations))
+        with pymupdf.open("pdf", data) as doc:
+            seen_pages.add(doc.page_count)
+            for page in doc:
+                blocks = [b for b in page.get_text("blocks") if not b[4].startswith("Halaman")]
+                last = unicodedata.normalize("NFKC", max(blocks, key=lambda b: b[3])[4]).strip()
+                assert last not in headings, (people, page.number, last)
+    assert len(seen_pages) > 1, "the sizes cover more than one page break"

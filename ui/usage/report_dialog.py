@@ -74,6 +74,7 @@ class UsageReportDialog(QDialog):
         self.agency_label = QLabel(self)
         self.agency_field = QLineEdit(self.agency, self)
         self.agency_field.setObjectName("reportAgency")
+        self.agency_field.setCursorPosition(0)  # a long name shows its beginning
         self.agency_label.setBuddy(self.agency_field)
         if store is not None and store.is_locked("agency.name"):
             self.agency_field.setReadOnly(True)
@@ -178,6 +179,7 @@ class UsageReportDialog(QDialog):
         service.failed.connect(self._render_failed)
         self.finished.connect(self._cleanup)
         self.resize(1080, 780)
+        self.year.setFocus()
         self.retranslate()
         self._update_buttons()
         self._pick_year()
