@@ -8,11 +8,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop_signer import settings as settings_mod
 from desktop_signer.usage.aggregate import build_report
 from desktop_signer.usage.csvfile import write_csv
 from desktop_signer.usage.model import ReportInfo, UsageReport
-from desktop_signer.usage.texts import Language
 
 
 @dataclass(frozen=True)
@@ -25,10 +23,6 @@ def make_report(year: int, workstation_csvs: Sequence[Path] = (), local: bool = 
                 journal_path: Path | None = None) -> UsageReport:
     return build_report(year, workstation_csvs=workstation_csvs, local=local,
                         journal_path=journal_path)
-
-
-def info_from_settings(language: Language = "id") -> ReportInfo:
-    return ReportInfo(agency=settings_mod.load().settings.agency.name, language=language)
 
 
 def make_preview(report: UsageReport, info: ReportInfo) -> Preview:

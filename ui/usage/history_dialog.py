@@ -196,7 +196,7 @@ class HistoryDialog(QDialog):
     def _fit_columns(self) -> None:
         self.table.resizeColumnsToContents()
         header = self.table.horizontalHeader()
-        for column, most in ((1, 260), (2, 260), (3, 200), (6, 280)):
+        for column, most in ((1, 250), (2, 230), (3, 200), (6, 280)):
             header.resizeSection(column, min(header.sectionSize(column), most))
 
     # -- filtering and selection ----------------------------------------------------------
