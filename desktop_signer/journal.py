@@ -33,6 +33,7 @@ from desktop_signer import __version__, paths
 if TYPE_CHECKING:
     from asn1crypto import x509
 
+    from desktop_signer.identity import SigningIdentity
     from desktop_signer.signing.signer import SignResult
 
 JOURNAL_FILE = "journal.sqlite3"
@@ -139,6 +140,15 @@ class JournalEntry:
             output_sha256="", level="", result="failed", error_code=error_code,
             key_kind=key_kind, requested_level=requested_level,
             **_certificate_fields(cert))
+
+
+def certificate_of(identity: SigningIdentity) -> x509.Certificate | None:
+    """The identity's certificate for a row, or None when it cannot say (a remote
+    identity before the service answered): a failure row must never raise."""
+    try:
+        return identity.certificate
+    except Exception:
+        return None
 
 
 def _time(when: datetime | None) -> str:

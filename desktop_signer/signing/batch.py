@@ -23,7 +23,7 @@ from asn1crypto import x509
 
 from desktop_signer.errors import DesktopSignerError
 from desktop_signer.identity import SigningIdentity
-from desktop_signer.journal import Journal, JournalEntry
+from desktop_signer.journal import Journal, JournalEntry, certificate_of
 from desktop_signer.signing.checker import BackgroundChecker, CheckAnswer
 from desktop_signer.signing.errors import SigningError
 from desktop_signer.signing.options import SignJob, SignOptions
@@ -68,7 +68,7 @@ def sign_batch(identity: SigningIdentity, jobs: Sequence[SignJob], options: Sign
         session = SigningSession(identity, options)
     except Exception as exc:
         record_failures(journal, jobs, exc, identity.kind, options.level,
-                        _certificate_or_none(identity))
+                        certificate_of(identity))
         raise
     checker = BackgroundChecker.for_batch(len(jobs), options.verify_output)
     results: dict[int, SignResult] = {}
@@ -145,13 +145,6 @@ def record_failures(journal: Journal | None, jobs: Sequence[SignJob], error: Bas
     for job in jobs:
         journal.record(JournalEntry.for_failure(job.input, job.output, code, key_kind, level,
                                                 certificate))
-
-
-def _certificate_or_none(identity: SigningIdentity) -> x509.Certificate | None:
-    try:
-        return identity.certificate
-    except Exception:  # a remote identity may not know it yet
-        return None
 
 
 def start_one(session: SigningSession, job: SignJob) -> SignedPending | SignResult:

@@ -43,7 +43,7 @@ from desktop_signer.appearance.profile import StampProfile, profile_from_setting
 from desktop_signer.appearance.stamp import layout_stamp
 from desktop_signer.errors import DesktopSignerError
 from desktop_signer.identity import SigningIdentity
-from desktop_signer.journal import Journal, JournalEntry
+from desktop_signer.journal import Journal, JournalEntry, certificate_of
 from desktop_signer.settings import SignerProfile
 from desktop_signer.signing import document, services
 from desktop_signer.signing.errors import SigningError
@@ -461,7 +461,7 @@ def sign_document(identity: SigningIdentity, job: SignJob, options: SignOptions,
     except Exception as exc:
         code = exc.code if isinstance(exc, DesktopSignerError) else "signing_failed"
         journal.record(JournalEntry.for_failure(job.input, job.output, code, identity.kind,
-                                                options.level, identity.certificate))
+                                                options.level, certificate_of(identity)))
         raise
     journal.record(JournalEntry.for_result(result, identity.certificate, identity.kind))
     return result
