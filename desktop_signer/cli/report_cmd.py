@@ -85,8 +85,9 @@ def run(args: argparse.Namespace, t: Catalogue) -> int:
             from desktop_signer.usage.pdf import ReportInfo, write_pdf
 
             settings = settings_mod.load().settings
+            logo = Path(settings.profile.bsre_logo) if settings.profile.bsre_logo else None
             write_pdf(report, output, ReportInfo(agency=settings.agency.name,
-                                                 language=args.language,
+                                                 language=args.language, logo=logo,
                                                  generated_at=datetime.now().astimezone()))
     except UsageError as exc:
         print(error_line(exc, t), file=sys.stderr)

@@ -99,5 +99,7 @@ class ReportInfo:
 
     agency: str = ""
     language: Literal["id", "en"] = "id"
-    logo: Path | None = None  # a PNG/JPEG; None: the bundled BSrE logo
+    # the official logo configured as profile.bsre_logo (PNG, JPEG or SVG); None or another
+    # kind of file: the bundled one
+    logo: Path | None = None
     generated_at: datetime | None = None

@@ -146,7 +146,7 @@ def _logo_file(info: ReportInfo) -> Path | None:
     candidates = [info.logo] if info.logo is not None else []
     candidates.append(resource(BSRE_LOGO_PNG))
     for path in candidates:
-        if path is not None and path.suffix.lower() in (".png", ".jpg", ".jpeg") \
+        if path is not None and path.suffix.lower() in (".png", ".jpg", ".jpeg", ".svg") \
                 and path.is_file():
             return path
     return None
@@ -193,9 +193,9 @@ def _layout(html_text: str, archive: pymupdf.Archive
 def _render(report: UsageReport, info: ReportInfo) -> bytes:
     logo = _logo_file(info)
     archive = pymupdf.Archive()
+    logo_name = f"bsre-logo{logo.suffix.lower()}" if logo is not None else None
     if logo is not None:
-        archive.add(logo.read_bytes(), logo.name)
-    logo_name = logo.name if logo else None
+        archive.add(logo.read_bytes(), logo_name)
     data, placed = _layout(report_html(report, info, logo_name), archive)
     # a heading with (almost) nothing of its section below it on the same page starts the
     # next page instead; one more layout with those breaks

@@ -215,3 +215,15 @@ def test_no_heading_is_left_alone_at_the_foot_of_a_page() -> None:
                 last = unicodedata.normalize("NFKC", max(blocks, key=lambda b: b[3])[4]).strip()
                 assert last not in headings, (people, page.number, last)
     assert len(seen_pages) > 1, "the sizes cover more than one page break"
+
+
+def test_the_configured_official_logo_is_the_one_shown(tmp_path: Path) -> None:
+    logo = tmp_path / "logo resmi BSrE.png"
+    pixmap = pymupdf.Pixmap(pymupdf.csRGB, pymupdf.IRect(0, 0, 30, 32), False)
+    pixmap.set_rect(pixmap.irect, (20, 60, 140))
+    pixmap.save(str(logo))
+    report = build_report(2026, entries=year_of_rows())
+    with pymupdf.open("pdf", render_pdf(report, ReportInfo(logo=logo))) as doc:
+        assert [(i[2], i[3]) for i in doc[0].get_images()] == [(30, 32)]
+    with pymupdf.open("pdf", render_pdf(report, ReportInfo(logo=tmp_path / "gone.png"))) as doc:
+        assert [(i[2], i[3]) for i in doc[0].get_images()] == [(480, 512)], "the bundled one"

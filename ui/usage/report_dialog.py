@@ -256,7 +256,9 @@ class UsageReportDialog(QDialog):
 
     def info(self) -> ReportInfo:
         language = "en" if self.language.currentData() == "en" else "id"
-        return ReportInfo(agency=self.agency, language=language)
+        logo = self.store.settings.profile.bsre_logo if self.store is not None else ""
+        return ReportInfo(agency=self.agency, language=language,
+                          logo=Path(logo) if logo else None)
 
     # -- building the report and its preview ----------------------------------------------
     def refresh(self) -> None:
