@@ -186,11 +186,14 @@ class UsageReportDialog(QDialog):
 
     # -- inputs ---------------------------------------------------------------------------
     def _pick_year(self) -> None:
-        """The newest year the journal has rows of (the report of last year is the one
-        sent in January), else this year."""
+        """The newest year the journal has rows of; in January and February last year
+        (whose report is due then) when it has rows; else this year."""
         path = self._journal_path
 
         def chosen(years: list[int]) -> None:
+            today = date.today()
+            if today.month <= 2 and today.year - 1 in years:
+                years = [today.year - 1]  # early in the year: last year's report is due
             for year in years:
                 index = self.year.findData(year)
                 if index >= 0:
