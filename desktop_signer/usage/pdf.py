@@ -28,6 +28,7 @@ BSRE_LOGO_PNG = "logos/bsre-logo-placeholder.png"
 MARGIN = 50.0
 MEDIABOX = pymupdf.paper_rect("a4")
 WHERE = pymupdf.Rect(MARGIN, MARGIN, MEDIABOX.x1 - MARGIN, MEDIABOX.y1 - MARGIN - 14)
+NUMBER_COLUMN = 52  # points: room for "Berhasil" and six digits
 ORPHAN_ROOM = 60.0  # points a heading needs below it for the start of its section
 CHART_HEIGHT = 190  # CSS pixels = points in Story
 SIGNED_COLOUR = (0.09, 0.33, 0.62)  # dark blue: readable in black-and-white print too
@@ -46,7 +47,7 @@ td.n, th.n { text-align: right; }
 tr.total td { font-weight: bold; }
 .meta td { border: none; padding: 1pt 6pt 1pt 0; vertical-align: top; }
 td.label { white-space: nowrap; font-weight: bold; width: 80pt; }
-.small { font-size: 8pt; color: #444444; }
+.small { font-size: 8pt; color: #444444; margin-top: 4pt; }
 """
 
 
@@ -55,14 +56,17 @@ def _e(value: object) -> str:
 
 
 def _table(headers: list[tuple[str, bool]], rows: list[list[object]],
-           total: list[object] | None = None, widths: list[int] | None = None) -> str:
+           total: list[object] | None = None) -> str:
     numeric_class = ' class="n"'
 
     def cells(values: list[object], tag: str) -> str:
         return "".join(f"<{tag}{numeric_class if numeric else ''}>{_e(v)}</{tag}>"
                        for v, (_h, numeric) in zip(values, headers, strict=True))
 
-    sizes = [f' style="width: {w}%"' for w in widths] if widths else [""] * len(headers)
+    # numeric columns get a fixed width in points (MuPDF's tables take absolute widths,
+    # not percentages); the text columns share the rest
+    sizes = [f' style="width: {NUMBER_COLUMN}pt"' if numeric else ""
+             for _h, numeric in headers]
     head = "<tr>" + "".join(f"<th{numeric_class if n else ''}{size}>{_e(h)}</th>"
                             for (h, n), size in zip(headers, sizes, strict=True)) + "</tr>"
     body = "".join(f"<tr>{cells(r, 'td')}</tr>" for r in rows)
@@ -107,7 +111,7 @@ def report_html(report: UsageReport, info: ReportInfo, logo_name: str | None,
                 (t("total_certificates"), True)],
                [[report.signed, report.failed, report.certificates_used]]),
         h2("chart"),
-        f'<div id="chart" style="height: {CHART_HEIGHT}px; margin-bottom: 8pt"></div>',
+        f'<div id="chart" style="height: {CHART_HEIGHT}px; margin-bottom: 14pt"></div>',
     ]
     if not report.rows:
         parts.append(f"<p>{_e(t('nothing'))}</p>")
@@ -115,24 +119,22 @@ def report_html(report: UsageReport, info: ReportInfo, logo_name: str | None,
         h2("by_month"),
         _table([(t("month"), False), (t("signed"), True), (t("failed"), True)],
                [[month_name(m, lang), s, f] for m, s, f in report.by_month()],
-               [t("total"), report.signed, report.failed], widths=[60, 20, 20]),
+               [t("total"), report.signed, report.failed]),
         h2("by_certificate"),
         _table([(t("signer"), False), (t("serial"), False), (t("issuer"), False),
                 (t("signed"), True), (t("failed"), True)],
                [[c.signer or t("unknown_signer"), c.certificate_serial, c.issuer, c.signed,
-                 c.failed] for c in certificates], widths=[30, 27, 23, 10, 10]),
+                 c.failed] for c in certificates]),
         h2("by_level"),
         _table([(t("level"), False), (t("key_kind"), False), (t("signed"), True),
                 (t("failed"), True)],
                [[level, key_kind(kind, lang), s, f]
-                for level, kind, s, f in report.by_level_and_kind()],
-               widths=[30, 50, 10, 10]),
+                for level, kind, s, f in report.by_level_and_kind()]),
         h2("failures"),
     ]
     if report.failure_reasons:
         parts.append(_table([(t("reason"), False), (t("count"), True)],
-                            [[reason(code, lang), n] for code, n in report.failure_reasons],
-                            widths=[90, 10]))
+                            [[reason(code, lang), n] for code, n in report.failure_reasons]))
     elif report.local:
         parts.append(f"<p>{_e(t('no_failures'))}</p>")
     if report.workstations:
