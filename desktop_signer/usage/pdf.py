@@ -242,7 +242,7 @@ def draw_chart(page: pymupdf.Page, area: pymupdf.Rect, report: UsageReport,
     top = max((s + f for _m, s, f in months), default=0)
     scale_max = _nice_ceiling(top + max(1, top // 16))  # room for the top label
     left = area.x0 + 34
-    bottom = area.y1 - 14
+    bottom = area.y1 - 24  # month names below, then room before the next heading
     plot_top = area.y0 + 22
     width = area.x1 - left - 4
     shape = page.new_shape()
