@@ -139,3 +139,23 @@ def test_rows_from_a_worker_thread(tmp_path: Path) -> None:
             w.join()
         assert sorted(i for i in ids if i is not None) == [1, 2, 3, 4]
         assert journal.problem == "" and len(journal.entries()) == 4
+
+
+def test_the_command_line_says_what_the_journal_could_not_do(tmp_path: Path) -> None:
+    from desktop_signer.cli.i18n import Catalogue
+    from desktop_signer.cli.journal_notice import journal_notices
+    from desktop_signer.cli.messages import MESSAGES
+
+    blocker = tmp_path / "bukan-folder"
+    blocker.write_text("x")
+    journal = Journal(blocker / "journal.sqlite3")
+    journal.record(entry("2025-06-05T08:00:00+00:00"))
+    (line,) = journal_notices(journal, Catalogue(MESSAGES, "id"))
+    assert "tidak dapat dibuka" in line and "1 catatan belum masuk jurnal" in line
+    (line,) = journal_notices(journal, Catalogue(MESSAGES, "en"))
+    assert "signatures were made all the same" in line
+    broken = tmp_path / "j.sqlite3"
+    broken.write_bytes(b"x" * 4096)
+    with Journal(broken) as repaired:
+        (line,) = journal_notices(repaired, Catalogue(MESSAGES, "en"))
+    assert "kept as" in line and ".broken-" in line
