@@ -287,13 +287,19 @@ def run(args: argparse.Namespace, t: Catalogue) -> int:
     return code
 
 
+def _key_kind(args: argparse.Namespace) -> str:
+    """What the journal calls the key of a login that may still fail."""
+    if getattr(args, "esc_url", None):  # BSrE's remote signing service (issue 13)
+        return "remote"
+    return "pkcs12" if args.pkcs12 else "pkcs11"
+
+
 def _sign(args: argparse.Namespace, t: Catalogue, usage: _Usage,
           settings: settings_mod.Settings, jobs: list[SignJob], options: SignOptions,
           journal: Journal) -> int:
     try:
         identity = open_identity(lambda: _identity(args, settings, t, usage), jobs,
-                                 options.level, key_kind="pkcs12" if args.pkcs12 else "pkcs11",
-                                 journal=journal)
+                                 options.level, key_kind=_key_kind(args), journal=journal)
     except DesktopSignerError as exc:
         print(error_line(exc, t), file=sys.stderr)
         return 1

@@ -88,7 +88,7 @@ def report_html(report: UsageReport, info: ReportInfo, logo_name: str | None,
         style = ' style="page-break-before: always"' if f"h-{key}" in breaks else ""
         return f'<h2 id="h-{key}"{style}>{_e(t(key))}</h2>'
 
-    when = (info.generated_at or datetime.now().astimezone()).strftime("%Y-%m-%d %H:%M %Z")
+    when = _when(info.generated_at or datetime.now().astimezone())
     sources = [t("source_local")] if report.local else []
     if report.workstations:
         sources.append(t("source_csv", names=", ".join(report.workstations)))
@@ -142,6 +142,16 @@ def report_html(report: UsageReport, info: ReportInfo, logo_name: str | None,
     parts.append(f'<p class="small" style="margin-top: 12pt">'
                  f'{_e(t("generated", app=APP_NAME, version=__version__, when=when))}</p>')
     return "".join(parts)
+
+
+def _when(moment: datetime) -> str:
+    """``2026-12-03 21:45 WIB``; Windows names zones in words ("SE Asia Standard
+    Time"): then the offset."""
+    zone = moment.tzname() or ""
+    if not zone or len(zone) > 5 or " " in zone:
+        offset = moment.strftime("%z")
+        zone = f"UTC{offset[:3]}:{offset[3:]}" if offset else "UTC"
+    return f"{moment:%Y-%m-%d %H:%M} {zone}"
 
 
 def _logo_file(info: ReportInfo) -> Path | None:
