@@ -46,6 +46,11 @@ class SignerProfile:
 
 
 @dataclass(frozen=True)
+class AgencySettings:
+    name: str = ""  # the agency named in the yearly usage report (desktop_signer.usage)
+
+
+@dataclass(frozen=True)
 class Settings:
     language: str = ""  # "", "id" or "en"; empty follows the system locale
     modules: tuple[str, ...] = ()  # PKCS#11 module paths the user added
@@ -66,6 +71,7 @@ class Settings:
     training_dir: str = ""  # the active training set-up; empty: the default data folder
     remember_pkcs12_passphrase: bool = False
     profile: SignerProfile = field(default_factory=SignerProfile)
+    agency: AgencySettings = field(default_factory=AgencySettings)
 
 
 @dataclass(frozen=True)

@@ -229,6 +229,9 @@ class MainWindow(QMainWindow):
         self.go_menu.addAction(self.previous_tab_action)
         self.tools_menu = bar.addMenu("")
         self.tools_menu.addAction(self.settings_action)
+        from ui.usage.menu import UsageActions  # Signing History…, Usage Report…
+
+        self.usage_actions = UsageActions(self)
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self.about_action)
 

@@ -90,6 +90,8 @@ def build_parser(t: Catalogue) -> TranslatedParser:
     sign_cmd.register(sub, t)
     from desktop_signer.cli import selfcheck_cmd
     selfcheck_cmd.register(sub, t)
+    from desktop_signer.cli import report_cmd
+    report_cmd.register(sub, t)
     # set last: argparse derives the subcommands' prog from the usage at add_subparsers time
     parser.usage = usage
     return parser

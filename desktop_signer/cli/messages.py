@@ -159,3 +159,6 @@ MESSAGES.update(_SIGN)
 from desktop_signer.cli.messages_selfcheck import MESSAGES as _SELFCHECK  # noqa: E402
 
 MESSAGES.update(_SELFCHECK)
+from desktop_signer.cli.messages_report import MESSAGES as _REPORT  # noqa: E402
+
+MESSAGES.update(_REPORT)

@@ -22,11 +22,13 @@ from desktop_signer.appearance import PRESETS, FooterSpec, PlacementRequest
 from desktop_signer.appearance.profile import profile_from_settings
 from desktop_signer.appearance.stamp import DEFAULT_BOX
 from desktop_signer.cli.i18n import Catalogue
+from desktop_signer.cli.journal_notice import journal_notices
 from desktop_signer.errors import DesktopSignerError
 from desktop_signer.identity import SigningIdentity
 from desktop_signer.journal import Journal
 from desktop_signer.settings import DEFAULT_QR_TEMPLATE
 from desktop_signer.signing import LEVELS, Level, SignJob, SignOptions, SignResult, TsaConfig
+from desktop_signer.signing.attempts import open_identity
 from desktop_signer.signing.batch import sign_batch
 from desktop_signer.signing.services import tsa_password
 
@@ -274,7 +276,30 @@ def run(args: argparse.Namespace, t: Catalogue) -> int:
     jobs = _jobs(args, settings.output_pattern, usage)
     try:
         options = _options(args, settings, usage)
-        identity = _identity(args, settings, t, usage)
+    except DesktopSignerError as exc:
+        print(error_line(exc, t), file=sys.stderr)
+        return 1
+    # every attempt from here on is a journal row, the login included
+    with Journal() as journal:
+        code = _sign(args, t, usage, settings, jobs, options, journal)
+    for line in journal_notices(journal, t):
+        print(line, file=sys.stderr)
+    return code
+
+
+def _key_kind(args: argparse.Namespace) -> str:
+    """What the journal calls the key of a login that may still fail."""
+    if getattr(args, "esc_url", None):  # BSrE's remote signing service (issue 13)
+        return "remote"
+    return "pkcs12" if args.pkcs12 else "pkcs11"
+
+
+def _sign(args: argparse.Namespace, t: Catalogue, usage: _Usage,
+          settings: settings_mod.Settings, jobs: list[SignJob], options: SignOptions,
+          journal: Journal) -> int:
+    try:
+        identity = open_identity(lambda: _identity(args, settings, t, usage), jobs,
+                                 options.level, key_kind=_key_kind(args), journal=journal)
     except DesktopSignerError as exc:
         print(error_line(exc, t), file=sys.stderr)
         return 1
@@ -294,13 +319,12 @@ def run(args: argparse.Namespace, t: Catalogue) -> int:
                 print(t("sign_progress", n=done + 1, total=total, file=current),
                       file=sys.stderr, flush=True)
 
-        with Journal() as journal:
-            try:
-                batch = sign_batch(identity, jobs, options, progress=progress, cancel=cancel,
-                                   journal=journal)
-            except KeyboardInterrupt:
-                print(t("sign_cancelled"), file=sys.stderr)
-                return EXIT_CANCELLED
+        try:
+            batch = sign_batch(identity, jobs, options, progress=progress, cancel=cancel,
+                               journal=journal)
+        except KeyboardInterrupt:
+            print(t("sign_cancelled"), file=sys.stderr)
+            return EXIT_CANCELLED
     except DesktopSignerError as exc:
         print(error_line(exc, t), file=sys.stderr)
         return 1

@@ -3,7 +3,10 @@
 Progress is reported before each file and once at the end; cancellation is checked between
 files (the file being written is finished or rolled back, never left half-written); one
 file's failure is recorded and the batch goes on; an existing output is skipped unless
-overwriting was asked for. Every attempt is written to the journal when one is given.
+overwriting was asked for. Every attempt is written to the journal when one is given,
+also when the whole batch fails before its first file (an expired certificate, a level
+without a time-stamp service); a journal that cannot be written never stops the batch
+(``BatchResult.journal_problem`` says so).
 """
 
 from __future__ import annotations
@@ -16,9 +19,11 @@ from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 
+from asn1crypto import x509
+
 from desktop_signer.errors import DesktopSignerError
 from desktop_signer.identity import SigningIdentity
-from desktop_signer.journal import Journal, JournalEntry
+from desktop_signer.journal import Journal, JournalEntry, certificate_of
 from desktop_signer.signing.checker import BackgroundChecker, CheckAnswer
 from desktop_signer.signing.errors import SigningError
 from desktop_signer.signing.options import SignJob, SignOptions
@@ -32,6 +37,10 @@ class BatchResult:
     results: tuple[SignResult, ...]
     cancelled: bool
     seconds: float
+    # the journal's problem code when some rows could not be written (the signatures are
+    # made all the same); the broken journal moved aside when it was opened
+    journal_problem: str = ""
+    journal_set_aside: Path | None = None
 
     @property
     def signed(self) -> int:
@@ -55,7 +64,12 @@ def sign_batch(identity: SigningIdentity, jobs: Sequence[SignJob], options: Sign
     While document N is checked by a worker process, document N+1 is being signed here
     (see :mod:`desktop_signer.signing.checker`); results keep the order of ``jobs``."""
     started = time.perf_counter()
-    session = SigningSession(identity, options)
+    try:
+        session = SigningSession(identity, options)
+    except Exception as exc:
+        record_failures(journal, jobs, exc, identity.kind, options.level,
+                        certificate_of(identity))
+        raise
     checker = BackgroundChecker.for_batch(len(jobs), options.verify_output)
     results: dict[int, SignResult] = {}
     in_flight: deque[tuple[int, SignedPending, Future[CheckAnswer] | None]] = deque()
@@ -104,7 +118,33 @@ def sign_batch(identity: SigningIdentity, jobs: Sequence[SignJob], options: Sign
     ordered = tuple(results[i] for i in sorted(results))
     if progress is not None:
         progress(len(ordered), len(jobs), None)
-    return BatchResult(ordered, cancelled, time.perf_counter() - started)
+    problem, aside = journal_status(journal)
+    return BatchResult(ordered, cancelled, time.perf_counter() - started,
+                       journal_problem=problem, journal_set_aside=aside)
+
+
+def journal_status(journal: Journal | None) -> tuple[str, Path | None]:
+    """What to tell the user about the journal after a batch: a problem code while rows
+    are still unwritten (one more try with the full busy timeout first)."""
+    if journal is None:
+        return "", None
+    if journal.unwritten:
+        journal.flush()
+    problem = journal.problem if (journal.unwritten or not journal.available) else ""
+    return problem, journal.set_aside
+
+
+def record_failures(journal: Journal | None, jobs: Sequence[SignJob], error: BaseException,
+                    key_kind: str, level: str, certificate: x509.Certificate | None = None
+                    ) -> None:
+    """One failed row per document the user asked to sign, when the attempt failed before
+    any document was touched (wrong PIN, locked token, a service that did not answer)."""
+    if journal is None:
+        return
+    code = error.code if isinstance(error, DesktopSignerError) else "signing_failed"
+    for job in jobs:
+        journal.record(JournalEntry.for_failure(job.input, job.output, code, key_kind, level,
+                                                certificate))
 
 
 def start_one(session: SigningSession, job: SignJob) -> SignedPending | SignResult:

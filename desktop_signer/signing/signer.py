@@ -43,6 +43,7 @@ from desktop_signer.appearance.profile import StampProfile, profile_from_setting
 from desktop_signer.appearance.stamp import layout_stamp
 from desktop_signer.errors import DesktopSignerError
 from desktop_signer.identity import SigningIdentity
+from desktop_signer.journal import Journal, JournalEntry, certificate_of
 from desktop_signer.settings import SignerProfile
 from desktop_signer.signing import document, services
 from desktop_signer.signing.errors import SigningError
@@ -447,8 +448,21 @@ def check_and_report(name: str, data: PdfData, options: SignOptions) -> FileRepo
     return validate_bytes(name, data, check_options(options.trust))
 
 
-def sign_document(identity: SigningIdentity, job: SignJob, options: SignOptions) -> SignResult:
+def sign_document(identity: SigningIdentity, job: SignJob, options: SignOptions, *,
+                  journal: Journal | None = None) -> SignResult:
     """Sign one file; raises typed errors (``SigningError``, ``AppearanceError``,
-    ``desktop_signer.tokens.errors.*``). The input is never modified."""
-    return SigningSession(identity, options).sign(job)
+    ``desktop_signer.tokens.errors.*``). The input is never modified. With a ``journal``,
+    the attempt is a row there, success or failure (a journal that cannot be written
+    never stops the signature)."""
+    if journal is None:
+        return SigningSession(identity, options).sign(job)
+    try:
+        result = SigningSession(identity, options).sign(job)
+    except Exception as exc:
+        code = exc.code if isinstance(exc, DesktopSignerError) else "signing_failed"
+        journal.record(JournalEntry.for_failure(job.input, job.output, code, identity.kind,
+                                                options.level, certificate_of(identity)))
+        raise
+    journal.record(JournalEntry.for_result(result, identity.certificate, identity.kind))
+    return result
 

@@ -313,6 +313,99 @@
     </message>
 </context>
 <context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>The signing journal was damaged. It was kept as %1 and a new journal was started.</source>
+        <translation>Jurnal penandatanganan rusak. Jurnal itu disimpan sebagai %1 dan jurnal baru dimulai.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attempt(s)</source>
+        <translation>
+            <numerusform>%n percobaan</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 attempts shown</source>
+        <translation>%1 dari %2 percobaan ditampilkan</translation>
+    </message>
+    <message>
+        <source>Signing History</source>
+        <translation>Riwayat Penandatanganan</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>&amp;Cari:</translation>
+    </message>
+    <message>
+        <source>Document, signer, reason…</source>
+        <translation>Dokumen, penanda tangan, penyebab…</translation>
+    </message>
+    <message>
+        <source>&amp;Result:</source>
+        <translation>&amp;Hasil:</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Semua</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>Berhasil</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Gagal</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Dokumen</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Hasil</translation>
+    </message>
+    <message>
+        <source>Signer</source>
+        <translation>Penanda tangan</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Tingkat</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Kunci</translation>
+    </message>
+    <message>
+        <source>Signed file</source>
+        <translation>Berkas bertanda tangan</translation>
+    </message>
+    <message>
+        <source>Signing attempts</source>
+        <translation>Percobaan penandatanganan</translation>
+    </message>
+    <message>
+        <source>&amp;Open Document</source>
+        <translation>&amp;Buka Dokumen</translation>
+    </message>
+    <message>
+        <source>Open the signed document in Desktop Signer</source>
+        <translation>Buka dokumen bertanda tangan di Desktop Signer</translation>
+    </message>
+    <message>
+        <source>Open &amp;Folder</source>
+        <translation>Buka &amp;Folder</translation>
+    </message>
+    <message>
+        <source>Show the folder of the signed document</source>
+        <translation>Tampilkan folder dokumen bertanda tangan</translation>
+    </message>
+</context>
+<context>
     <name>Launcher</name>
     <message>
         <source>Desktop Signer cannot open its window: this computer has no display (DISPLAY and WAYLAND_DISPLAY are not set).
@@ -900,6 +993,315 @@
     <message>
         <source>&amp;Remove</source>
         <translation>&amp;Hapus</translation>
+    </message>
+</context>
+<context>
+    <name>UsageActions</name>
+    <message>
+        <source>The signing journal was damaged. It was kept as %1 and a new journal was started.</source>
+        <translation>Jurnal penandatanganan rusak. Jurnal itu disimpan sebagai %1 dan jurnal baru dimulai.</translation>
+    </message>
+    <message>
+        <source>Signing works; the attempts are not recorded until this is fixed.</source>
+        <translation>Penandatanganan tetap berjalan; percobaan tidak tercatat sampai masalah ini diperbaiki.</translation>
+    </message>
+    <message>
+        <source>Signing &amp;History…</source>
+        <translation>&amp;Riwayat Penandatanganan…</translation>
+    </message>
+    <message>
+        <source>Every signing attempt of this computer</source>
+        <translation>Setiap percobaan penandatanganan di komputer ini</translation>
+    </message>
+    <message>
+        <source>&amp;Usage Report…</source>
+        <translation>&amp;Laporan Pemanfaatan…</translation>
+    </message>
+    <message>
+        <source>The yearly certificate usage report for BSrE (PKS Pasal 4 ayat 1 huruf g)</source>
+        <translation>Laporan tahunan pemanfaatan sertifikat untuk BSrE (PKS Pasal 4 ayat 1 huruf g)</translation>
+    </message>
+</context>
+<context>
+    <name>UsageReportDialog</name>
+    <message>
+        <source>The agency&apos;s name could not be saved in the settings; it is used for this report only.</source>
+        <translation>Nama instansi tidak dapat disimpan di pengaturan; nama itu hanya dipakai untuk laporan ini.</translation>
+    </message>
+    <message>
+        <source>Add other computers&apos; reports</source>
+        <translation>Tambahkan laporan dari komputer lain</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.CSV);;All files (*)</source>
+        <translation>Berkas CSV (*.csv *.CSV);;Semua berkas (*)</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Menghitung…</translation>
+    </message>
+    <message>
+        <source>The report could not be made: %1</source>
+        <translation>Laporan tidak dapat dibuat: %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; documents signed, &lt;b&gt;%2&lt;/b&gt; failed attempts, %3 certificate(s).</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; dokumen ditandatangani, &lt;b&gt;%2&lt;/b&gt; percobaan gagal, %3 sertifikat.</translation>
+    </message>
+    <message>
+        <source>Report page %1</source>
+        <translation>Halaman laporan %1</translation>
+    </message>
+    <message>
+        <source>The preview could not be shown; the report can still be exported.</source>
+        <translation>Pratinjau tidak dapat ditampilkan; laporan tetap dapat diekspor.</translation>
+    </message>
+    <message>
+        <source>Export the report as CSV</source>
+        <translation>Ekspor laporan sebagai CSV</translation>
+    </message>
+    <message>
+        <source>Export the report as PDF</source>
+        <translation>Ekspor laporan sebagai PDF</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Berkas CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Dokumen PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The report was saved as %1.</source>
+        <translation>Laporan disimpan sebagai %1.</translation>
+    </message>
+    <message>
+        <source>The report was not saved: %1</source>
+        <translation>Laporan tidak tersimpan: %1</translation>
+    </message>
+    <message>
+        <source>Usage Report</source>
+        <translation>Laporan Pemanfaatan</translation>
+    </message>
+    <message>
+        <source>A&amp;gency:</source>
+        <translation>&amp;Instansi:</translation>
+    </message>
+    <message>
+        <source>Name of the agency, as in the PKS</source>
+        <translation>Nama instansi, sesuai PKS</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>&amp;Tahun:</translation>
+    </message>
+    <message>
+        <source>Report &amp;language:</source>
+        <translation>&amp;Bahasa laporan:</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>Yang dihitung</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s signing &amp;journal</source>
+        <translation>&amp;Jurnal penandatanganan komputer ini</translation>
+    </message>
+    <message>
+        <source>Reports of other computers</source>
+        <translation>Laporan dari komputer lain</translation>
+    </message>
+    <message>
+        <source>Reports of other computers (CSV files of the same year, exported there with Export CSV) are added in:</source>
+        <translation>Laporan dari komputer lain (berkas CSV tahun yang sama, diekspor di sana dengan Ekspor CSV) ikut dijumlahkan:</translation>
+    </message>
+    <message>
+        <source>CSV reports of the same year exported on other computers; they are added in</source>
+        <translation>Laporan CSV tahun yang sama yang diekspor di komputer lain; jumlahnya ditambahkan</translation>
+    </message>
+    <message>
+        <source>&amp;Add CSV…</source>
+        <translation>T&amp;ambah CSV…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Hapus</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>Ekspor &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Export &amp;PDF…</source>
+        <translation>Ekspor &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Report preview</source>
+        <translation>Pratinjau laporan</translation>
+    </message>
+</context>
+<context>
+    <name>UsageWords</name>
+    <message>
+        <source>USB token</source>
+        <translation>Token USB</translation>
+    </message>
+    <message>
+        <source>PKCS#12 file</source>
+        <translation>Berkas PKCS#12</translation>
+    </message>
+    <message>
+        <source>Remote (BSrE eSign)</source>
+        <translation>Jarak jauh (eSign BSrE)</translation>
+    </message>
+    <message>
+        <source>Wrong PIN</source>
+        <translation>PIN salah</translation>
+    </message>
+    <message>
+        <source>PIN locked</source>
+        <translation>PIN terblokir</translation>
+    </message>
+    <message>
+        <source>Final PIN try not confirmed</source>
+        <translation>Percobaan PIN terakhir tidak dikonfirmasi</translation>
+    </message>
+    <message>
+        <source>PIN not accepted</source>
+        <translation>PIN tidak diterima</translation>
+    </message>
+    <message>
+        <source>PIN must be changed</source>
+        <translation>PIN harus diganti</translation>
+    </message>
+    <message>
+        <source>Token removed</source>
+        <translation>Token dicabut</translation>
+    </message>
+    <message>
+        <source>No token found</source>
+        <translation>Token tidak ditemukan</translation>
+    </message>
+    <message>
+        <source>Token failure</source>
+        <translation>Kesalahan token</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase</source>
+        <translation>Frasa sandi salah</translation>
+    </message>
+    <message>
+        <source>Key file unreadable</source>
+        <translation>Berkas kunci tidak terbaca</translation>
+    </message>
+    <message>
+        <source>Time-stamp service unreachable</source>
+        <translation>Layanan stempel waktu tidak terjangkau</translation>
+    </message>
+    <message>
+        <source>Time-stamp service refused the login</source>
+        <translation>Layanan stempel waktu menolak login</translation>
+    </message>
+    <message>
+        <source>Time-stamp service failed</source>
+        <translation>Layanan stempel waktu gagal</translation>
+    </message>
+    <message>
+        <source>Revocation status unavailable</source>
+        <translation>Status pencabutan tidak tersedia</translation>
+    </message>
+    <message>
+        <source>Certificate chain incomplete</source>
+        <translation>Rantai sertifikat tidak lengkap</translation>
+    </message>
+    <message>
+        <source>Certificate expired</source>
+        <translation>Sertifikat kedaluwarsa</translation>
+    </message>
+    <message>
+        <source>Certificate revoked</source>
+        <translation>Sertifikat dicabut</translation>
+    </message>
+    <message>
+        <source>Folder not writable</source>
+        <translation>Folder tidak dapat ditulisi</translation>
+    </message>
+    <message>
+        <source>Disk full</source>
+        <translation>Disk penuh</translation>
+    </message>
+    <message>
+        <source>Could not write the file</source>
+        <translation>Berkas gagal ditulis</translation>
+    </message>
+    <message>
+        <source>Own check of the result failed</source>
+        <translation>Pemeriksaan hasil gagal</translation>
+    </message>
+    <message>
+        <source>Document unreadable</source>
+        <translation>Dokumen tidak terbaca</translation>
+    </message>
+    <message>
+        <source>Not a PDF</source>
+        <translation>Bukan PDF</translation>
+    </message>
+    <message>
+        <source>Wrong document password</source>
+        <translation>Kata sandi dokumen salah</translation>
+    </message>
+    <message>
+        <source>Signing failed</source>
+        <translation>Penandatanganan gagal</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>Berhasil</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Gagal: %1</translation>
+    </message>
+    <message>
+        <source>The signing journal is locked by another program.</source>
+        <translation>Jurnal penandatanganan sedang dikunci program lain.</translation>
+    </message>
+    <message>
+        <source>The signing journal is damaged; it is replaced at the next start.</source>
+        <translation>Jurnal penandatanganan rusak; jurnal diganti saat aplikasi dibuka lagi.</translation>
+    </message>
+    <message>
+        <source>The disk holding the signing journal is full.</source>
+        <translation>Disk tempat jurnal penandatanganan penuh.</translation>
+    </message>
+    <message>
+        <source>The signing journal is read-only.</source>
+        <translation>Jurnal penandatanganan hanya dapat dibaca.</translation>
+    </message>
+    <message>
+        <source>The signing journal cannot be opened.</source>
+        <translation>Jurnal penandatanganan tidak dapat dibuka.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read as a UTF-8 CSV file. It was not added.</source>
+        <translation>%1 tidak dapat dibaca sebagai berkas CSV UTF-8. Berkas tidak ditambahkan.</translation>
+    </message>
+    <message>
+        <source>%1 is not a usage report of Desktop Signer (its columns differ). It was not added.</source>
+        <translation>%1 bukan laporan pemanfaatan Desktop Signer (kolomnya berbeda). Berkas tidak ditambahkan.</translation>
+    </message>
+    <message>
+        <source>%1 is the report of another year (%2). Choose the file of the same year. It was not added.</source>
+        <translation>%1 adalah laporan tahun lain (%2). Pilih berkas tahun yang sama. Berkas tidak ditambahkan.</translation>
+    </message>
+    <message>
+        <source>%1 has an invalid value in line %2. It was not added.</source>
+        <translation>%1 memuat nilai tidak sah di baris %2. Berkas tidak ditambahkan.</translation>
+    </message>
+    <message>
+        <source>%1 could not be used (%2).</source>
+        <translation>%1 tidak dapat dipakai (%2).</translation>
     </message>
 </context>
 <context>
