@@ -156,3 +156,6 @@ MESSAGES.update(_VERIFY)
 from desktop_signer.cli.messages_sign import MESSAGES as _SIGN  # noqa: E402
 
 MESSAGES.update(_SIGN)
+from desktop_signer.cli.messages_report import MESSAGES as _REPORT  # noqa: E402
+
+MESSAGES.update(_REPORT)

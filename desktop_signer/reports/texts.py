@@ -359,6 +359,8 @@ class Texts:
         return self(key) if key in TEXTS else self("reason_generic")
 
     def what_to_do(self, finding: Finding) -> str:
+        if finding.effect == "none" and finding.code == "untrusted":
+            return ""  # an untrusted timestamp on a trusted signature: nothing to import
         key = f"todo_{finding.code}"
         return self(key) if key in TEXTS else ""
 

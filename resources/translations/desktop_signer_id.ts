@@ -41,6 +41,81 @@
     </message>
 </context>
 <context>
+    <name>DetailsView</name>
+    <message>
+        <source>Verdict: %1</source>
+        <translation>Hasil: %1</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
+        <source>What to do:</source>
+        <translation>Yang perlu dilakukan:</translation>
+    </message>
+    <message>
+        <source>Certificate chain</source>
+        <translation>Rantai sertifikat</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Rincian</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint: %1</source>
+        <translation>Sidik jari SHA-256: %1</translation>
+    </message>
+    <message>
+        <source>Trust the issuer…</source>
+        <translation>Percayai penerbit…</translation>
+    </message>
+    <message>
+        <source>Check again online</source>
+        <translation>Periksa ulang secara daring</translation>
+    </message>
+    <message>
+        <source>View signed version</source>
+        <translation>Lihat versi yang ditandatangani</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Bandingkan</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>Salin rincian</translation>
+    </message>
+    <message>
+        <source>Export report…</source>
+        <translation>Ekspor laporan…</translation>
+    </message>
+    <message>
+        <source>Import the issuer&apos;s root or CA certificate from a file, compare its SHA-256, then verify again</source>
+        <translation>Impor sertifikat root atau CA penerbit dari berkas, cocokkan SHA-256-nya, lalu periksa ulang</translation>
+    </message>
+    <message>
+        <source>Ask the certificate authority for the revocation status now</source>
+        <translation>Tanyakan status pencabutan kepada penerbit sertifikat sekarang</translation>
+    </message>
+    <message>
+        <source>Open the exact revision this signature signed, read-only, in its own tab</source>
+        <translation>Buka revisi persis yang ditandatangani, hanya-baca, di tab tersendiri</translation>
+    </message>
+    <message>
+        <source>Highlight what changed on the pages since this signature was made</source>
+        <translation>Sorot bagian halaman yang berubah sejak tanda tangan ini dibuat</translation>
+    </message>
+    <message>
+        <source>Copy this signature&apos;s details as text</source>
+        <translation>Salin rincian tanda tangan ini sebagai teks</translation>
+    </message>
+    <message>
+        <source>Save the validation report of this document as PDF or JSON</source>
+        <translation>Simpan laporan validasi dokumen ini sebagai PDF atau JSON</translation>
+    </message>
+</context>
+<context>
     <name>DocumentTab</name>
     <message>
         <source>This file is damaged; Desktop Signer repaired it to show it. What you see may differ from other PDF readers. Ask the sender for a new copy before signing.</source>
@@ -146,6 +221,14 @@
         <translation>Kata sandi tidak tersimpan</translation>
     </message>
     <message>
+        <source>The validation report was not saved</source>
+        <translation>Laporan validasi tidak tersimpan</translation>
+    </message>
+    <message>
+        <source>The signatures could not be checked</source>
+        <translation>Tanda tangan tidak dapat diperiksa</translation>
+    </message>
+    <message>
         <source>Something went wrong</source>
         <translation>Terjadi kesalahan</translation>
     </message>
@@ -216,6 +299,10 @@
     <message>
         <source>The name for signed files must contain {stem} (the original name) and end with .pdf, for example {stem}_signed.pdf.</source>
         <translation>Nama berkas yang ditandatangani harus memuat {stem} (nama aslinya) dan berakhiran .pdf, misalnya {stem}_signed.pdf.</translation>
+    </message>
+    <message>
+        <source>Desktop Signer cannot write {name}. Choose a folder you are allowed to write in, with free space.</source>
+        <translation>Desktop Signer tidak dapat menulis {name}. Pilih folder yang boleh Anda tulisi dan masih memiliki ruang kosong.</translation>
     </message>
     <message>
         <source>The file {name} does not exist. Choose the token&apos;s PKCS#11 module (a .so, .dll or .dylib file from the token vendor).</source>
@@ -636,6 +723,21 @@
     </message>
 </context>
 <context>
+    <name>SignaturesPanel</name>
+    <message>
+        <source>Signatures (%1)</source>
+        <translation>Tanda tangan (%1)</translation>
+    </message>
+    <message>
+        <source>Signatures in revision order</source>
+        <translation>Tanda tangan menurut urutan revisi</translation>
+    </message>
+    <message>
+        <source>Signature details</source>
+        <translation>Rincian tanda tangan</translation>
+    </message>
+</context>
+<context>
     <name>SigningPage</name>
     <message>
         <source>Signing</source>
@@ -900,6 +1002,136 @@
     <message>
         <source>&amp;Remove</source>
         <translation>&amp;Hapus</translation>
+    </message>
+</context>
+<context>
+    <name>ValidityBanner</name>
+    <message>
+        <source>Checking signatures…</source>
+        <translation>Memeriksa tanda tangan…</translation>
+    </message>
+    <message>
+        <source>All signatures are valid</source>
+        <translation>Semua tanda tangan sah</translation>
+    </message>
+    <message>
+        <source>Validity cannot be established yet</source>
+        <translation>Keabsahan belum dapat dipastikan</translation>
+    </message>
+    <message>
+        <source>A signature is not valid or the document was changed after signing</source>
+        <translation>Ada tanda tangan tidak sah atau dokumen diubah setelah ditandatangani</translation>
+    </message>
+    <message>
+        <source>This document is not signed</source>
+        <translation>Dokumen ini tidak ditandatangani</translation>
+    </message>
+    <message>
+        <source>The signatures could not be checked</source>
+        <translation>Tanda tangan tidak dapat diperiksa</translation>
+    </message>
+    <message>
+        <source>Signatures (%1)</source>
+        <translation>Tanda tangan (%1)</translation>
+    </message>
+    <message>
+        <source>Show or hide the signatures panel (F8)</source>
+        <translation>Tampilkan atau sembunyikan panel tanda tangan (F8)</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>Periksa ulang</translation>
+    </message>
+    <message>
+        <source>Verify the signatures again</source>
+        <translation>Periksa tanda tangan sekali lagi</translation>
+    </message>
+    <message>
+        <source>Signature status</source>
+        <translation>Status tanda tangan</translation>
+    </message>
+</context>
+<context>
+    <name>ValidityHub</name>
+    <message>
+        <source>Signed version (revision %1, read-only)</source>
+        <translation>Versi yang ditandatangani (revisi %1, hanya-baca)</translation>
+    </message>
+    <message>
+        <source>%1 (revision %2, signed)</source>
+        <translation>%1 (revisi %2, yang ditandatangani)</translation>
+    </message>
+    <message>
+        <source>Certificate of the issuer or root</source>
+        <translation>Sertifikat penerbit atau root</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer *.der *.p7b *.p7c);;All files (*)</source>
+        <translation>Sertifikat (*.pem *.crt *.cer *.der *.p7b *.p7c);;Semua berkas (*)</translation>
+    </message>
+    <message>
+        <source>✓ Matches the published fingerprint of %1.</source>
+        <translation>✓ Cocok dengan sidik jari resmi %1.</translation>
+    </message>
+    <message>
+        <source>This fingerprint matches no certificate Desktop Signer knows. Compare it with the one BSrE or the sender publishes before you trust it.</source>
+        <translation>Sidik jari ini tidak cocok dengan sertifikat yang dikenal Desktop Signer. Bandingkan dengan sidik jari yang diterbitkan BSrE atau pengirim sebelum Anda mempercayainya.</translation>
+    </message>
+    <message>
+        <source>This is the training root: it is trusted in training mode only.</source>
+        <translation>Ini root latihan: hanya dipercaya dalam mode latihan.</translation>
+    </message>
+    <message>
+        <source>This is a development CA, not valid for official documents.</source>
+        <translation>Ini CA pengembangan, tidak sah untuk dokumen resmi.</translation>
+    </message>
+    <message>
+        <source>Trust this certificate?</source>
+        <translation>Percayai sertifikat ini?</translation>
+    </message>
+    <message>
+        <source>Signatures whose chain ends at this certificate will be trusted.</source>
+        <translation>Tanda tangan yang rantainya berujung pada sertifikat ini akan dipercaya.</translation>
+    </message>
+    <message>
+        <source>Trust and check again</source>
+        <translation>Percayai dan periksa ulang</translation>
+    </message>
+    <message>
+        <source>%1 - validation report</source>
+        <translation>%1 - laporan validasi</translation>
+    </message>
+    <message>
+        <source>Export validation report</source>
+        <translation>Ekspor laporan validasi</translation>
+    </message>
+    <message>
+        <source>PDF report (*.pdf);;JSON report (*.json)</source>
+        <translation>Laporan PDF (*.pdf);;Laporan JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Validation report saved: %1</source>
+        <translation>Laporan validasi tersimpan: %1</translation>
+    </message>
+    <message>
+        <source>Si&amp;gnatures</source>
+        <translation>&amp;Tanda Tangan</translation>
+    </message>
+    <message>
+        <source>Signatures &amp;Panel</source>
+        <translation>&amp;Panel Tanda Tangan</translation>
+    </message>
+    <message>
+        <source>&amp;Check Again</source>
+        <translation>Periksa &amp;Ulang</translation>
+    </message>
+    <message>
+        <source>Check Again &amp;Online</source>
+        <translation>Periksa Ulang Secara &amp;Daring</translation>
+    </message>
+    <message>
+        <source>&amp;Export Validation Report…</source>
+        <translation>&amp;Ekspor Laporan Validasi…</translation>
     </message>
 </context>
 <context>

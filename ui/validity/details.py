@@ -135,9 +135,9 @@ class DetailsView(QScrollArea):
         # findings first among the details: what to do is what a reviewer needs next
         if model.findings:
             self._heading(self.tr("Notes"))
+            what_to_do = self.tr("What to do:")
             for f in model.findings:
-                text = f.message + (f"\n{self.tr('What to do:')} {f.what_to_do}"
-                                    if f.what_to_do else "")
+                text = f.message + (f"\n{what_to_do} {f.what_to_do}" if f.what_to_do else "")
                 self.finding_labels.append(self._status_row(f.status, text, text))
         self._heading(self.tr("Certificate chain"))
         if model.chain:
@@ -176,7 +176,7 @@ class DetailsView(QScrollArea):
         for row in model.chain:
             item = QTreeWidgetItem(parent, [f"{row.subject}\n{row.state}, {row.validity}"])
             item.setIcon(0, style.status_icon(row.status))
-            item.setToolTip(0, f"SHA-256 {row.sha256}")
+            item.setToolTip(0, self.tr("SHA-256 fingerprint: %1").replace("%1", row.sha256))
             item.setData(0, Qt.ItemDataRole.AccessibleTextRole,
                          f"{row.subject}, {row.state}, {row.validity}")
             parent = item

@@ -254,7 +254,8 @@ class ValidityHub(QObject):
         self._trust_settle.timeout.connect(self._trust_changed)
         self._watch_trust_folder()
         window.store.changed.connect(self._settings_changed)
-        window.translations.changed.connect(lambda _language: self._retranslate())
+        # a bound slot (not a lambda): the catalogue outlives this window's hub
+        window.translations.changed.connect(self._language_changed)
         self._create_actions()
         # start the verifier's forkserver (pyHanko preloaded) while the first page paints
         window.tasks.run(jobs.warm_up, lambda _r: None, lambda _e: None)
@@ -289,6 +290,9 @@ class ValidityHub(QObject):
         tab = self.window.current_tab()
         found = getattr(tab, "validity", None) if tab is not None else None
         return found if isinstance(found, TabValidity) else None
+
+    def _language_changed(self, _language: str) -> None:
+        self._retranslate()
 
     def _retranslate(self) -> None:
         for validity in self.tabs:
