@@ -10,6 +10,7 @@ below with the code, never an exception. Short *reasons* (the banner's "main rea
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Literal
 
 from desktop_signer.cli.i18n import Catalogue
@@ -182,6 +183,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "source_none": ("tidak ada", "none"),
     "none": ("tidak ada", "none"),
     "unknown": ("tidak diketahui", "unknown"),
+    # what a visual change is (finding visual_change, param kind)
+    "visual_content": ("isi halaman", "page content"),
+    "visual_annotation": ("anotasi atau isian formulir", "annotations or form fields"),
+    "visual_added_annotation": ("anotasi baru", "a new annotation"),
+    "visual_page_added": ("halaman ditambahkan", "a page was added"),
+    "visual_page_removed": ("halaman dihapus", "a page was removed"),
     # finding with an unknown code (a newer release added it)
     "finding_generic": (
         "Catatan pemeriksaan: {code}.",
@@ -347,6 +354,11 @@ class Texts:
         """The finding's message; a code without a message gets the generic sentence."""
         from desktop_signer.cli.verify_cmd import describe
 
+        kind = finding.param("kind")
+        if finding.code == "visual_change" and f"visual_{kind}" in TEXTS:
+            params = dict(finding.params)
+            params["kind"] = self(f"visual_{kind}")
+            finding = replace(finding, params=tuple(sorted(params.items())))
         try:
             return describe(finding, self._cli)
         except (KeyError, ValueError, IndexError):

@@ -43,6 +43,10 @@
 <context>
     <name>DetailsView</name>
     <message>
+        <source>Outlined in red: what changed since this signature was made (page %1). Open the signed version to see what was signed.</source>
+        <translation>Bergaris merah: yang berubah sejak tanda tangan ini dibuat (halaman %1). Buka versi yang ditandatangani untuk melihat apa yang ditandatangani.</translation>
+    </message>
+    <message>
         <source>Verdict: %1</source>
         <translation>Hasil: %1</translation>
     </message>

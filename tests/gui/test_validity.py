@@ -164,6 +164,8 @@ def test_changed_after_signing_is_red_and_compare_highlights_the_change(
     # tamper() wrote "Rp 9.000.000" at x 72, baseline y 842-210: the region covers it
     assert page == 0 and kind == "content"
     assert x0 <= 80 and x1 >= 150 and y0 <= 632 <= y1
+    note = details.compare_note
+    assert note is not None and note.isVisible() and "page 1" in note.text()
     qtbot.mouseClick(details.buttons["compare"], Qt.MouseButton.LeftButton)
     assert not v.overlay.comparing
 

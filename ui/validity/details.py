@@ -72,6 +72,20 @@ class DetailsView(QScrollArea):
         self.finding_labels: list[QLabel] = []
         self.buttons: dict[str, QPushButton] = {}
         self.chain_tree: QTreeWidget | None = None
+        self.compare_note: QLabel | None = None
+
+    def set_compare_note(self, pages: list[int] | None) -> None:
+        """Say what the highlighting means while compare mode is on (None: off)."""
+        if self.compare_note is None:
+            return
+        if pages is None:
+            self.compare_note.hide()
+            return
+        self.compare_note.setText(self.tr(
+            "Outlined in red: what changed since this signature was made (page %1). "
+            "Open the signed version to see what was signed.").replace(
+                "%1", ", ".join(str(p) for p in pages)))
+        self.compare_note.show()
 
     def clear(self) -> None:
         while self._layout.count():
@@ -83,6 +97,7 @@ class DetailsView(QScrollArea):
                 self._clear_layout(item.layout())
         self.answer_labels, self.finding_labels, self.buttons = [], [], {}
         self.chain_tree = None
+        self.compare_note = None
 
     def _clear_layout(self, layout: Any) -> None:
         while layout.count():
@@ -219,3 +234,9 @@ class DetailsView(QScrollArea):
         if shown:
             self._layout.addSpacing(4)
             self._layout.addLayout(grid)
+        if "compare" in shown:
+            self.compare_note = _label("", self._content, focus=True)
+            self.compare_note.setObjectName("compareNote")
+            self.compare_note.setStyleSheet("color: #b91c1c;")
+            self.compare_note.hide()
+            self._layout.addWidget(self.compare_note)

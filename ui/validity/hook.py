@@ -230,6 +230,8 @@ class TabValidity(QObject):
         button = self.panel.details.buttons.get("compare")
         if button is not None:
             button.setChecked(self.overlay.comparing)
+        pages = sorted({page + 1 for page, _rect, _kind in self.overlay.regions})
+        self.panel.details.set_compare_note(pages if self.overlay.comparing else None)
         self.changed.emit()
 
     def close(self) -> None:
