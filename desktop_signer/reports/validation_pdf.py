@@ -52,7 +52,7 @@ td.label { width: 34%; color: #5f6368; }
 p.pair { margin: 0 0 3pt 0; padding-bottom: 2pt; border-bottom: 0.5pt solid #dadce0; }
 span.label { color: #5f6368; font-size: 8.5pt; }
 .small { font-size: 8pt; color: #5f6368; }
-.mono { font-size: 8pt; }
+.mono { font-family: monospace; font-size: 8pt; }
 """
 
 
