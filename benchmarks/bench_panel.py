@@ -134,10 +134,13 @@ def bare_pyhanko(data: bytes, root_pem: str) -> float:
     return time.monotonic() - start
 
 
-def run_window(script: Path, first: Path, second: Path, env: dict[str, str]) -> dict[str, tuple[float, float, float, str]]:
+Result = tuple[float, float, float, str]  # first paint, banner after paint, longest pause, tone
+
+
+def run_window(script: Path, first: Path, second: Path, env: dict[str, str]) -> dict[str, Result]:
     done = subprocess.run([sys.executable, str(script), str(first), str(second)], env=env,
                           cwd=ROOT, capture_output=True, text=True, timeout=300, check=False)
-    out: dict[str, tuple[float, float, float, str]] = {}
+    out: dict[str, Result] = {}
     for line in done.stdout.splitlines():
         parts = line.split()
         if len(parts) == 6 and parts[0] in ("cold", "warm"):
@@ -188,7 +191,7 @@ def main() -> int:
             second = home / "surat-b.pdf"
             first.write_bytes(data)
             shutil.copyfile(first, second)
-            rows: dict[str, list[tuple[float, float, float, str]]] = {"cold": [], "warm": []}
+            rows: dict[str, list[Result]] = {"cold": [], "warm": []}
             bare: list[float] = []
             run_window(script, first, second, env)  # warm the file cache, not counted
             for _ in range(options.runs):

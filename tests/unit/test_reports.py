@@ -29,7 +29,8 @@ def _signature(**kw: object) -> SignatureResult:
 
 
 def _report(*sigs: SignatureResult, verdict: str = "valid") -> FileReport:
-    return FileReport(file="/tmp/surat-dinas.pdf", sha256="ffd1" * 16,  # "ff" once came out as a ligature
+    # "ff" in a hash once came out of the PDF as a ligature glyph
+    return FileReport(file="/tmp/surat-dinas.pdf", sha256="ffd1" * 16,
                       verdict=verdict,  # type: ignore[arg-type]
                       validated_at=NOW, signatures=sigs)
 
