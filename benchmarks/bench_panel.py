@@ -60,6 +60,8 @@ def main() -> None:
         return max((b - a for a, b in zip(ticks, ticks[1:])), default=0.0)
 
     def check(tab) -> None:
+        if tab.path != state["path"]:
+            return  # the other letter's tab (signals keep coming after its turn)
         if state["painted"] is None and 0 in tab.rendered_pages:
             tab.view.viewport().repaint()
             state["painted"] = time.monotonic()
@@ -72,9 +74,10 @@ def main() -> None:
                   f"{gap():.6f} {validity.banner.tone}", flush=True)
             ticker.stop()
             if phase == "cold":
-                state.update(phase="warm", painted=None)
+                state.update(phase="warm", painted=None, path=None)
                 QTimer.singleShot(300, lambda: start(second))
             else:
+                state["path"] = None
                 application.exit(0)
 
     def watch(tab) -> None:
@@ -83,6 +86,7 @@ def main() -> None:
 
     def start(path: str) -> None:
         ticks.clear()
+        state["path"] = str(Path(path).absolute())
         state["start"] = time.monotonic()
         ticker.start()
         for tab in window.open_paths([path]):

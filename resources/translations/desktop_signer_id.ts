@@ -793,6 +793,13 @@
     </message>
 </context>
 <context>
+    <name>TabValidity</name>
+    <message>
+        <source>The check itself failed. Try again; if it fails again, tell your IT support: %1</source>
+        <translation>Pemeriksaan itu sendiri gagal. Coba lagi; bila gagal lagi, beri tahu petugas TI Anda: %1</translation>
+    </message>
+</context>
+<context>
     <name>ThumbnailModel</name>
     <message>
         <source>Page %1</source>

@@ -274,3 +274,14 @@ def _corpus() -> Path:
         if candidate and (Path(candidate) / "expected.json").is_file():
             return Path(candidate)
     pytest.skip("the shared corpus is not here (DESKTOP_SIGNER_CORPUS or ../shared/corpus)")
+
+
+def test_trusting_a_root_elsewhere_re_verifies_open_documents(
+        qtbot: QtBot, make_window: MakeWindow, letters: dict[str, Path]) -> None:
+    """A root imported outside the panel (Settings → Trusted certificates writes the same
+    folder) is noticed by watching the anchor folder."""
+    _window, v = open_verified(qtbot, make_window, letters["signed"])
+    assert v.banner.tone == "indeterminate"
+    trust_root(letters["root"])
+    qtbot.waitUntil(lambda: v.controller.runs >= 2 and v.finished, timeout=60_000)
+    assert v.banner.tone == "valid"

@@ -5,6 +5,8 @@ report read back as text."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
 
 import pymupdf
 
@@ -88,3 +90,24 @@ def test_the_pdf_report_reads_back_with_file_hash_verdict_and_answers() -> None:
         for w in words:
             assert w in text, (language, w)
         assert "Desktop Signer" in text
+
+
+def test_the_training_root_is_found_without_the_set_up_builder(tmp_path: Path,
+                                                                 monkeypatch: Any) -> None:
+    import json
+    import subprocess
+    import sys
+
+    from desktop_signer.training import active, setup
+
+    assert active.MANIFEST_NAME == setup.MANIFEST_NAME
+    (tmp_path / setup.MANIFEST_NAME).write_text(json.dumps({"root_certificate": "/x/root.pem"}))
+    monkeypatch.setenv(active.ENV_VAR, str(tmp_path))
+    assert active.training_root_certificate() == "/x/root.pem"
+    # the window's worker thread must not import certomancer or PyMuPDF for this
+    code = ("import sys; from desktop_signer.training import active; "
+            "active.training_root_certificate(); "
+            "print(any(m in sys.modules for m in ('certomancer', 'pymupdf', 'pyhanko')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.strip()
+    assert out == "False"

@@ -97,7 +97,10 @@ class TabValidity(QObject):
 
     def _failed(self, error: BaseException) -> None:
         self.view_model = None
-        self.banner.show_result("unreadable", str(error)[:200], 0)
+        detail = f"{type(error).__name__}: {error}"[:160]
+        self.banner.show_result("unreadable", self.tr(
+            "The check itself failed. Try again; if it fails again, tell your IT support: "
+            "%1").replace("%1", detail), 0)
         self.panel.hide()
         self.changed.emit()
 

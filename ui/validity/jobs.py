@@ -21,8 +21,7 @@ def trust_for(settings: Settings) -> Any:
     if settings.training_mode:
         from desktop_signer.training import active
 
-        made = active.training_setup(settings)
-        root = made.root_certificate if made is not None else None
+        root = active.training_root_certificate(settings)
     return load_trust(training_mode=settings.training_mode, training_root=root)
 
 
