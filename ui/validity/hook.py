@@ -256,8 +256,9 @@ class ValidityHub(QObject):
         self._trust_watcher = QFileSystemWatcher(self)
         self._trust_watcher.directoryChanged.connect(lambda _p: self._trust_settle.start())
         self._trust_settle = QTimer(self, singleShot=True, interval=300)
-        self._trust_settle.timeout.connect(self._trust_changed)
+        self._trust_settle.timeout.connect(self._trust_folder_changed)
         self._watch_trust_folder()
+        self._anchors = self._anchor_files()
         window.store.changed.connect(self._settings_changed)
         # a bound slot (not a lambda): the catalogue outlives this window's hub
         window.translations.changed.connect(self._language_changed)
@@ -328,8 +329,30 @@ class ValidityHub(QObject):
                     self._trust_watcher.addPath(str(path))
                 break
 
-    def _trust_changed(self) -> None:
+    def _anchor_files(self) -> tuple[tuple[str, int], ...]:
+        from desktop_signer.trust.store import ANCHORS_DIR, user_trust_dir
+
+        folder = user_trust_dir()
+        found = []
+        for sub in (folder / ANCHORS_DIR, folder):
+            try:
+                found += [(str(p), p.stat().st_mtime_ns) for p in sorted(sub.iterdir())
+                          if p.is_file()]
+            except OSError:
+                continue
+        return tuple(found)
+
+    def _trust_folder_changed(self) -> None:
+        """Something changed where the user's anchors live (the settings folder, when the
+        anchors folder does not exist yet): verify again only if the anchors did."""
         self._watch_trust_folder()  # the anchors folder may have been created just now
+        anchors = self._anchor_files()
+        if anchors != self._anchors:
+            self._trust_changed()
+
+    def _trust_changed(self) -> None:
+        self._watch_trust_folder()
+        self._anchors = self._anchor_files()
         self.trustChanged.emit()
         self.verify_all()
 
