@@ -7,8 +7,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop_signer.trust import load_certificates, load_registry, sha256_hex
-
 
 @dataclass(frozen=True)
 class CertificatePreview:
@@ -23,6 +21,9 @@ class CertificatePreview:
 
 def preview_certificates(path: str | Path) -> tuple[CertificatePreview, ...]:
     """Raises :class:`desktop_signer.trust.TrustError` for a file that is not a certificate."""
+    # imported here: the window unpickles CertificatePreview without loading asn1crypto
+    from desktop_signer.trust import load_certificates, load_registry, sha256_hex
+
     registry = load_registry()
     out = []
     for cert in load_certificates(path):

@@ -111,3 +111,10 @@ def test_the_training_root_is_found_without_the_set_up_builder(tmp_path: Path,
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout.strip()
     assert out == "False"
+
+
+def test_the_window_watches_the_folder_the_trust_store_reads(isolated_dirs: Any) -> None:
+    from desktop_signer.reports.window_check import user_anchor_folder
+    from desktop_signer.trust.store import ANCHORS_DIR, user_trust_dir
+
+    assert user_anchor_folder() == user_trust_dir() / ANCHORS_DIR

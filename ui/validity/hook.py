@@ -319,10 +319,10 @@ class ValidityHub(QObject):
             self.verify_all()
 
     def _watch_trust_folder(self) -> None:
-        from desktop_signer.trust.store import ANCHORS_DIR, user_trust_dir
+        from desktop_signer.reports.window_check import user_anchor_folder
 
-        folder = user_trust_dir()
-        candidates = [folder / ANCHORS_DIR, folder, folder.parent]
+        anchors = user_anchor_folder()
+        candidates = [anchors, anchors.parent, anchors.parent.parent]
         for path in candidates:
             if path.is_dir():
                 if str(path) not in self._trust_watcher.directories():
@@ -330,11 +330,11 @@ class ValidityHub(QObject):
                 break
 
     def _anchor_files(self) -> tuple[tuple[str, int], ...]:
-        from desktop_signer.trust.store import ANCHORS_DIR, user_trust_dir
+        from desktop_signer.reports.window_check import user_anchor_folder
 
-        folder = user_trust_dir()
+        anchors = user_anchor_folder()
         found = []
-        for sub in (folder / ANCHORS_DIR, folder):
+        for sub in (anchors, anchors.parent):
             try:
                 found += [(str(p), p.stat().st_mtime_ns) for p in sorted(sub.iterdir())
                           if p.is_file()]

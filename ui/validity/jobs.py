@@ -1,8 +1,9 @@
 """The core calls the validity panel makes, run off the GUI thread by ``ui.tasks.Tasks``.
 
-Verification itself runs in a child process (``desktop_signer.verification.verify_file``
-isolates every file with a time and memory limit); these functions only wait for it in a
-worker thread, so the window stays responsive. None of them touches a widget.
+Verification, reading certificates and building the report PDF run in a child process
+(``desktop_signer.reports.window_check``: forked from the verifier's forkserver, with its
+time and memory limits), so the window process never loads pyHanko, PyMuPDF or asn1crypto;
+these functions only wait for the child in a worker thread. None touches a widget.
 """
 
 from __future__ import annotations
@@ -13,58 +14,38 @@ from typing import Any
 from desktop_signer.settings import Settings
 
 
-def trust_for(settings: Settings) -> Any:
-    """The anchors of this run: installed ones, and the training root in training mode."""
-    from desktop_signer.trust import load_trust
-
-    root = None
-    if settings.training_mode:
-        from desktop_signer.training import active
-
-        root = active.training_root_certificate(settings)
-    return load_trust(training_mode=settings.training_mode, training_root=root)
-
-
 def verify(path: str, settings: Settings, online: bool = False) -> Any:
     """A FileReport for ``path``; ``online`` overrides the offline setting once
-    ("Periksa ulang secara daring")."""
-    from desktop_signer.verification import VerifyOptions, verify_file
+    ("Periksa ulang secara daring"). Trust anchors are read in the child too."""
+    from desktop_signer.reports.window_check import verify_for_window
 
-    options = VerifyOptions(
-        trust=trust_for(settings),
-        offline=settings.offline and not online,
-        revocation_hard_fail=settings.revocation_hard_fail,
-    )
-    return verify_file(Path(path), options)
+    return verify_for_window(path, settings, online)
 
 
 def warm_up() -> None:
     """Start the verifier's forkserver (it preloads pyHanko) before the first file needs it."""
-    from desktop_signer.verification.isolation import mp_context
+    from desktop_signer.reports.window_check import warm_up as start
 
-    ctx = mp_context()
-    if hasattr(ctx, "get_start_method") and ctx.get_start_method() == "forkserver":
-        from multiprocessing import forkserver
-
-        forkserver.ensure_running()
+    start()
 
 
 def preview(path: str) -> Any:
-    from desktop_signer.reports.cert_preview import preview_certificates
+    from desktop_signer.reports.window_check import call_in_child, preview_in_child
 
-    return preview_certificates(path)
+    return call_in_child(preview_in_child, path)
 
 
 def import_anchor(path: str) -> Any:
-    from desktop_signer.trust import import_certificates
+    from desktop_signer import paths
+    from desktop_signer.reports.window_check import call_in_child, import_in_child
 
-    return import_certificates([path], scope="user")
+    return call_in_child(import_in_child, path, str(paths.user_config()))
 
 
 def export(report: Any, language: str, target: str) -> Any:
-    from desktop_signer.reports.report_export import export_report
+    from desktop_signer.reports.window_check import call_in_child, export_in_child
 
-    return export_report(report, language, Path(target))
+    return call_in_child(export_in_child, report, language, target)
 
 
 def signed_copy(source: str, end: int, target: str) -> Any:
