@@ -266,6 +266,9 @@ def details(sig: SignatureResult, t: Texts) -> tuple[Detail, ...]:
                           "ok" if st.timestamp_valid else "unknown"))
     if st.claimed is not None and sig.kind != "document_timestamp":
         out.append(Detail(t("d_claimed"), when(st.claimed)))
+    content = getattr(st, "content_timestamp", None)
+    if content is not None:
+        out.append(Detail(t("d_content_ts"), when(content)))
     out.append(Detail(t("d_level"), sig.pades_level or t("unknown")))
     algorithms = " / ".join(a for a in (sig.digest_algorithm, sig.signature_algorithm) if a)
     out.append(Detail(t("d_algorithms"), algorithms or t("unknown")))

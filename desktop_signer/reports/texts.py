@@ -130,6 +130,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "d_reason": ("Alasan", "Reason"),
     "d_location": ("Lokasi", "Location"),
     "d_claimed": ("Waktu menurut penanda tangan", "Time claimed by the signer"),
+    "d_content_ts": (
+        "Stempel waktu isi (ditandatangani sesudahnya)",
+        "Content timestamp (signed after it)",
+    ),
     "d_field": ("Kolom", "Field"),
     "d_where": ("Letak", "Where"),
     "d_revision": ("Revisi", "Revision"),

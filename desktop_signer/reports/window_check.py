@@ -94,7 +94,7 @@ def options_in_child(settings: Settings, online: bool, folders: Folders) -> Any:
     trust = load_trust(training_mode=settings.training_mode, training_root=folders.training_root,
                        user_base=Path(folders.user_config), admin_base=Path(folders.site_config))
     return VerifyOptions(trust=trust, offline=settings.offline and not online,
-                         revocation_hard_fail=settings.revocation_hard_fail)
+                         revocation_soft_fail=settings.revocation_soft_fail)
 
 
 def _verify_in_child(conn: Connection, path: str, settings: Settings, online: bool,

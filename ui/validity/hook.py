@@ -29,7 +29,7 @@ from ui.validity.panel import SignaturesPanel
 from ui.validity.view_model import ReportView, SignatureView, build, plain_text
 
 # settings that change a verdict: a change re-verifies every open document
-_VERIFY_SETTINGS = ("offline", "revocation_hard_fail", "training_mode", "training_dir")
+_VERIFY_SETTINGS = ("offline", "revocation_soft_fail", "training_mode", "training_dir")
 
 
 def _fingerprint(sha256: str) -> str:
