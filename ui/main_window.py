@@ -49,6 +49,7 @@ from ui.page_view import ZoomMode
 from ui.render_service import RenderService
 from ui.settings_store import SettingsStore
 from ui.tasks import Tasks
+from ui.validity import install as install_validity
 from ui.welcome import WelcomePage
 
 ZOOM_CHOICES = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0)
@@ -107,6 +108,7 @@ class MainWindow(QMainWindow):
         self._create_actions()
         self._create_menus()
         self._create_toolbar()
+        self.validity = install_validity(self)  # verification banner and signatures panel
         self.page_status = QLabel(self)
         self.zoom_status = QLabel(self)
         self.statusBar().addPermanentWidget(self.page_status)
@@ -371,6 +373,7 @@ class MainWindow(QMainWindow):
             tab.opened.connect(self._tab_opened)
             tab.openFailed.connect(self._tab_failed)
             tab.stateChanged.connect(self._update_state)
+            self.validity.attach(tab)
             index = self.tabs.addTab(tab, icon("document-page"), tab.title)
             self.tabs.setTabToolTip(index, path)
             self._name_close_button(index)

@@ -29,6 +29,8 @@ class Action(StrEnum):
     IMPORT_CERTIFICATE = "import_certificate"
     REMOVE_CERTIFICATE = "remove_certificate"
     SAVE_PASSWORD = "save_password"
+    EXPORT_REPORT = "export_report"
+    VERIFY = "verify"
     UNEXPECTED = "unexpected"
 
 
@@ -48,6 +50,8 @@ def action_title(action: Action) -> str:
         Action.IMPORT_CERTIFICATE: translate("Errors", "The certificate was not imported"),
         Action.REMOVE_CERTIFICATE: translate("Errors", "The certificate was not removed"),
         Action.SAVE_PASSWORD: translate("Errors", "The password was not saved"),
+        Action.EXPORT_REPORT: translate("Errors", "The validation report was not saved"),
+        Action.VERIFY: translate("Errors", "The signatures could not be checked"),
         Action.UNEXPECTED: translate("Errors", "Something went wrong"),
     }
     return titles[action]
@@ -110,6 +114,9 @@ def code_text(code: str) -> str | None:
         "output_pattern_invalid": translate(
             "Errors", "The name for signed files must contain {stem} (the original name) and "
             "end with .pdf, for example {stem}_signed.pdf."),
+        "report_not_writable": translate(
+            "Errors", "Desktop Signer cannot write {name}. Choose a folder you are allowed to "
+            "write in, with free space."),
         "module_not_found": translate(
             "Errors", "The file {name} does not exist. Choose the token's PKCS#11 module "
             "(a .so, .dll or .dylib file from the token vendor)."),

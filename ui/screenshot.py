@@ -1,7 +1,8 @@
 """``desktop-signer --screenshot OUT.png [FILE ...]``: a picture of the window, then exit.
 
 Builds the window as a user would see it, opens the files, waits until every visible page
-and thumbnail is rendered sharp (or the file failed), saves ``OUT.png`` and quits. README
+and thumbnail is rendered sharp (or the file failed) and the signatures are verified (the
+banner shows its verdict), saves ``OUT.png`` and quits. README
 pictures are made with it; ``QT_SCALE_FACTOR=2`` gives the HiDPI picture and
 ``DESKTOP_SIGNER_LANG=en`` the English one. Without a display it runs offscreen.
 
@@ -49,6 +50,9 @@ class ScreenshotTaker(QObject):
         if id(tab) not in self._watched:
             self._watched.add(id(tab))
             tab.stateChanged.connect(self._check.start)
+            validity = getattr(tab, "validity", None)
+            if validity is not None:
+                validity.changed.connect(self._check.start)
             tab.thumbnail_model.dataChanged.connect(lambda *_: self._check.start())
         self._check.start()
 
@@ -62,7 +66,7 @@ class ScreenshotTaker(QObject):
         visible = set(tab.view.visible_pages())
         if not visible or not visible <= tab.rendered_pages:
             return False
-        return thumbnails_ready(tab)
+        return thumbnails_ready(tab) and verification_finished(tab)
 
     def _check_ready(self) -> None:
         if self._done or not self.ready():
@@ -86,6 +90,12 @@ class ScreenshotTaker(QObject):
             print("desktop-signer: the window did not finish rendering; no screenshot saved",
                   file=sys.stderr)
             self.app.exit(1)
+
+
+def verification_finished(tab: DocumentTab) -> bool:
+    """The banner shows a verdict (or that the check failed), not "checking…"."""
+    validity = getattr(tab, "validity", None)
+    return validity is None or bool(validity.finished)
 
 
 def thumbnails_ready(tab: DocumentTab) -> bool:

@@ -162,3 +162,6 @@ MESSAGES.update(_SELFCHECK)
 from desktop_signer.cli.messages_report import MESSAGES as _REPORT  # noqa: E402
 
 MESSAGES.update(_REPORT)
+from desktop_signer.cli.messages_verify_report import MESSAGES as _VERIFY_REPORT  # noqa: E402
+
+MESSAGES.update(_VERIFY_REPORT)

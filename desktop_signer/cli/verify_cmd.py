@@ -1,5 +1,5 @@
 """``desktop-signer verify FILE... [--json] [--trust F] [--certs F] [--crl F] [--offline]
-[--at ISO-TIME]`` (DESIGN §6).
+[--at ISO-TIME] [--report OUT.pdf]`` (DESIGN §6; ``--report`` takes one input file).
 
 Exit codes: 0 every file valid; 1 some file invalid; 2 indeterminate; 3 unsigned;
 4 unreadable; 64 usage. With several files the most serious outcome wins, in this order:
@@ -41,6 +41,7 @@ def register(sub: Any, t: Catalogue) -> None:
     p.add_argument("--offline", action="store_true", help=t("verify_offline_help"))
     p.add_argument("--at", metavar="ISO-TIME", help=t("verify_at_help"))
     p.add_argument("--training", action="store_true", help=t("verify_training_help"))
+    p.add_argument("--report", metavar="OUT.pdf", help=t("verify_report_help"))
     p.set_defaults(handler=run, parser=p)
 
 
@@ -102,6 +103,8 @@ def run(args: argparse.Namespace, t: Catalogue) -> int:
             parse_time(args.at)
         except ValueError:
             args.parser.error(t("verify_bad_time", value=args.at))
+    if getattr(args, "report", None) and len(args.files) != 1:
+        args.parser.error(t("verify_report_one_file"))
     try:
         options = options_from(args)
     except TrustError as exc:
@@ -120,7 +123,23 @@ def run(args: argparse.Namespace, t: Catalogue) -> int:
                 print(json.dumps(doc, ensure_ascii=False, indent=2), flush=True)
         else:
             print(render_text(report, t), flush=True)
+    if getattr(args, "report", None):
+        if not _write_report(reports[0], Path(args.report), t, quiet=args.json):
+            return 64
     return exit_code(reports)
+
+
+def _write_report(report: FileReport, target: Path, t: Catalogue, quiet: bool) -> bool:
+    """The PDF report beside the text or JSON output (stdout stays the JSON document)."""
+    from desktop_signer.reports.validation_pdf import write_validation_pdf
+
+    try:
+        write_validation_pdf(report, t.language, target)
+    except OSError as exc:
+        print(t("verify_report_failed", path=target, error=exc.strerror or exc), file=sys.stderr)
+        return False
+    print(t("verify_report_written", path=target), file=sys.stderr if quiet else sys.stdout)
+    return True
 
 
 # ---------------------------------------------------------------- messages

@@ -8,15 +8,20 @@ training TSA asks here, so a set-up built anywhere works everywhere.
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop_signer import paths
 from desktop_signer import settings as settings_mod
 from desktop_signer.errors import DesktopSignerError
-from desktop_signer.training import setup
+
+if TYPE_CHECKING:  # the builder imports certomancer and PyMuPDF: loaded only when needed
+    from desktop_signer.training import setup
 
 ENV_VAR = "DESKTOP_SIGNER_TRAINING_DIR"
+MANIFEST_NAME = "latihan.json"  # = setup.MANIFEST_NAME (a test checks)
 
 
 def training_dir(current: settings_mod.Settings | None = None) -> Path:
@@ -32,10 +37,24 @@ def training_dir(current: settings_mod.Settings | None = None) -> Path:
 
 def training_setup(current: settings_mod.Settings | None = None) -> setup.TrainingSetup | None:
     """The active training set-up, or None when none was built (or it is unreadable)."""
+    from desktop_signer.training import setup
+
     try:
         return setup.load(training_dir(current))
     except DesktopSignerError:
         return None
+
+
+def training_root_certificate(current: settings_mod.Settings | None = None) -> str | None:
+    """The active set-up's root certificate file, read from its manifest without importing
+    the set-up builder: the window asks on every verification, from a worker thread, where a
+    heavy import would stall the window."""
+    try:
+        raw = json.loads((training_dir(current) / MANIFEST_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    root = raw.get("root_certificate") if isinstance(raw, dict) else None
+    return root if isinstance(root, str) and root else None
 
 
 def remember(directory: Path) -> bool:

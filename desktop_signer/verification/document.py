@@ -16,6 +16,9 @@ from pyhanko.pdf_utils import misc
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.validation import read_certification_data
 
+# library wraps that make reading signatures faster (each module says why)
+from desktop_signer.pdf import hex_strings as _hex_strings  # noqa: F401
+from desktop_signer.pki import name_prep as _name_prep  # noqa: F401
 from desktop_signer.verification import visual_hook
 from desktop_signer.verification.chain import Revinfo, document_revinfo
 from desktop_signer.verification.fields import SignatureEntry, page_numbers, signature_entries

@@ -5,6 +5,9 @@ file is validated in its own child process: the child sets ``RLIMIT_AS`` on POSI
 parent waits at most ``time_limit`` seconds, then kills it. A timeout, an out-of-memory or a
 crash becomes ``could_not_validate`` for that file; the caller never hangs.
 
+The parent never imports pyHanko (``document`` is imported only where it is needed): the
+window waits for reports in a worker thread, and importing pyHanko there would stall it.
+
 Per-file cost: on POSIX the children are forked from a *forkserver* that has already
 imported pyHanko, certvalidator and PyMuPDF (``set_forkserver_preload``), so a child starts
 in milliseconds instead of paying the import time (about 0.5 s) again; each child is still a
@@ -21,7 +24,6 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-from desktop_signer.verification.document import could_not_validate, unreadable, validate_bytes
 from desktop_signer.verification.model import FileReport
 from desktop_signer.verification.options import VerifyOptions
 
@@ -72,6 +74,8 @@ def _child(conn: Connection, name: str, data: bytes, options: VerifyOptions) -> 
         pass
     _limit_memory(options.memory_limit_mb)
     try:
+        from desktop_signer.verification.document import validate_bytes
+
         report = validate_bytes(name, data, options)
         conn.send(("ok", report))
     except MemoryError:
@@ -107,6 +111,8 @@ def verify_bytes(name: str, data: bytes, options: VerifyOptions) -> FileReport:
         return report
     if kind == "crashed" and process.exitcode not in (0, None):
         payload = f"{payload} (exit code {process.exitcode})"
+    from desktop_signer.verification.document import could_not_validate
+
     return could_not_validate(name, data, kind, str(payload), options)
 
 
@@ -116,15 +122,18 @@ def verify_file(path: str | Path, options: VerifyOptions | None = None) -> FileR
     name = str(path)
     try:
         data = Path(path).read_bytes()
-    except FileNotFoundError as exc:
-        return unreadable(name, None, "not_found", str(exc), options)
     except OSError as exc:
-        return unreadable(name, None, "read_error", str(exc), options)
+        from desktop_signer.verification.document import unreadable
+
+        problem = "not_found" if isinstance(exc, FileNotFoundError) else "read_error"
+        return unreadable(name, None, problem, str(exc), options)
     return verify_bytes(name, data, options)
 
 
 def verify_in_process(path: str | Path, options: VerifyOptions | None = None) -> FileReport:
     """Like :func:`verify_file` without the child (tests of the logic, benchmarks)."""
+    from desktop_signer.verification.document import unreadable, validate_bytes
+
     options = options or VerifyOptions()
     logging.getLogger("pyhanko").setLevel(logging.CRITICAL)
     logging.getLogger("pyhanko_certvalidator").setLevel(logging.CRITICAL)

@@ -136,3 +136,24 @@ def test_a_child_that_runs_out_of_memory_is_could_not_validate(corpus: Path,
     (sig,) = report.signatures
     assert sig.findings[0].code == "could_not_validate"
     assert sig.findings[0].param("reason") == "memory"
+
+
+def test_report_option_writes_a_pdf_report_for_one_file(
+        corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import pymupdf
+
+    target = tmp_path / "laporan.pdf"
+    shadow = corpus / "attacks/shadow-hide/pdfinsecurity-hide-shadow-file-signed.pdf"
+    assert main(["verify", str(shadow), "--offline", "--report", str(target)]) == 1
+    assert f"Laporan validasi: {target}" in capsys.readouterr().out
+    text = " ".join(p.get_text() for p in pymupdf.open(target)).replace("\n", " ")
+    assert shadow.name in text and "Siapa yang menandatangani?" in text
+    assert "tampilan berubah di halaman 1" in text
+    # stdout stays one JSON document with --json
+    assert main(["verify", str(shadow), "--offline", "--json", "--report", str(target)]) == 1
+    assert json.loads(capsys.readouterr().out)["verdict"] == "invalid"
+    with pytest.raises(SystemExit) as exit_info:
+        main(["verify", str(shadow), str(shadow), "--report", str(target)])
+    assert exit_info.value.code == 64
+    assert "--report" in capsys.readouterr().err
+    assert main(["verify", str(shadow), "--report", str(tmp_path / "no" / "x.pdf")]) == 64

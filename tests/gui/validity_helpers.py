@@ -1,0 +1,106 @@
+"""Signed letters made by the tests for the validity panel: a small PKI of our own (a root
+nobody trusts until the test imports it), signing with pyHanko, and a tampered copy
+(text added to the page in an incremental update after signing)."""
+
+from __future__ import annotations
+
+import datetime
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+import pymupdf
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.x509.oid import NameOID
+from pyhanko.keys import load_cert_from_pemder, load_private_key_from_pemder
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.sign import signers
+from pyhanko.sign.fields import SigFieldSpec
+from pyhanko_certvalidator.registry import SimpleCertificateStore
+
+STAMP_BOX = (330.0, 60.0, 530.0, 130.0)  # PDF points, lower-left origin, page 1
+
+
+@dataclass(frozen=True)
+class TestPki:
+    root_pem: Path
+    signer_pem: Path
+    key_pem: Path
+
+
+def _name(cn: str) -> x509.Name:
+    return x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, cn),
+                      x509.NameAttribute(NameOID.ORGANIZATION_NAME, "Dinas Uji Coba"),
+                      x509.NameAttribute(NameOID.COUNTRY_NAME, "ID")])
+
+
+def make_pki(folder: Path) -> TestPki:
+    """A root CA and a signer certificate (no revocation services named)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    now = datetime.datetime.now(datetime.UTC)
+    root_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    root_name = _name("Root CA Uji Panel")
+    root = (x509.CertificateBuilder().subject_name(root_name).issuer_name(root_name)
+            .public_key(root_key.public_key()).serial_number(1)
+            .not_valid_before(now - datetime.timedelta(days=30))
+            .not_valid_after(now + datetime.timedelta(days=3650))
+            .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+            .add_extension(x509.KeyUsage(True, False, False, False, False, True, True, False,
+                                         False), critical=True)
+            .sign(root_key, hashes.SHA256()))
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    signer = (x509.CertificateBuilder().subject_name(_name("Sari Penguji"))
+              .issuer_name(root_name).public_key(key.public_key()).serial_number(2)
+              .not_valid_before(now - datetime.timedelta(days=1))
+              .not_valid_after(now + datetime.timedelta(days=365))
+              .add_extension(x509.KeyUsage(True, True, False, False, False, False, False,
+                                           False, False), critical=True)
+              .sign(root_key, hashes.SHA256()))
+    pki = TestPki(folder / "root-uji.pem", folder / "penandatangan.pem", folder / "kunci.pem")
+    pki.root_pem.write_bytes(root.public_bytes(serialization.Encoding.PEM))
+    pki.signer_pem.write_bytes(signer.public_bytes(serialization.Encoding.PEM))
+    pki.key_pem.write_bytes(key.private_bytes(serialization.Encoding.PEM,
+                                              serialization.PrivateFormat.PKCS8,
+                                              serialization.NoEncryption()))
+    return pki
+
+
+def write_letter(path: Path, pages: int = 1) -> Path:
+    doc = pymupdf.open()
+    for number in range(1, pages + 1):
+        page = doc.new_page(width=595, height=842)
+        page.insert_text((72, 90), "SURAT DINAS UJI PANEL", fontsize=16)
+        page.insert_text((72, 130), f"Nomor: 800/{number:03d}/UJI/2026", fontsize=11)
+        page.insert_text((72, 170), "Jumlah anggaran: Rp 1.000.000", fontsize=11)
+    doc.save(path)
+    doc.close()
+    return path
+
+
+def sign(source: Path, target: Path, pki: TestPki, field: str = "Tanda_Tangan_1") -> Path:
+    root = load_cert_from_pemder(str(pki.root_pem))
+    signer = signers.SimpleSigner(
+        signing_cert=load_cert_from_pemder(str(pki.signer_pem)),
+        signing_key=load_private_key_from_pemder(str(pki.key_pem), passphrase=None),
+        cert_registry=SimpleCertificateStore.from_certs([root]))
+    writer = IncrementalPdfFileWriter(io.BytesIO(source.read_bytes()), strict=False)
+    out = io.BytesIO()
+    signers.PdfSigner(signers.PdfSignatureMetadata(field_name=field), signer,
+                      new_field_spec=SigFieldSpec(field, on_page=0, box=STAMP_BOX)
+                      ).sign_pdf(writer, output=out)
+    target.write_bytes(out.getvalue())
+    return target
+
+
+def tamper(signed: Path, target: Path) -> tuple[float, float, float, float]:
+    """Copy ``signed`` and change its page after signing (an incremental update that
+    draws a new amount over the letter). Returns where, in PDF points (lower-left origin)."""
+    target.write_bytes(signed.read_bytes())
+    doc = pymupdf.open(target)
+    page = doc[0]
+    page.insert_text((72, 210), "Jumlah anggaran: Rp 9.000.000", fontsize=11)
+    doc.saveIncr()
+    doc.close()
+    return (72.0, 842.0 - 214.0, 250.0, 842.0 - 198.0)
