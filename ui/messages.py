@@ -29,6 +29,7 @@ class Action(StrEnum):
     IMPORT_CERTIFICATE = "import_certificate"
     REMOVE_CERTIFICATE = "remove_certificate"
     SAVE_PASSWORD = "save_password"
+    SIGN = "sign"
     UNEXPECTED = "unexpected"
 
 
@@ -48,6 +49,7 @@ def action_title(action: Action) -> str:
         Action.IMPORT_CERTIFICATE: translate("Errors", "The certificate was not imported"),
         Action.REMOVE_CERTIFICATE: translate("Errors", "The certificate was not removed"),
         Action.SAVE_PASSWORD: translate("Errors", "The password was not saved"),
+        Action.SIGN: translate("Errors", "The document was not signed"),
         Action.UNEXPECTED: translate("Errors", "Something went wrong"),
     }
     return titles[action]
@@ -117,6 +119,9 @@ def code_text(code: str) -> str | None:
             "Errors", "The file {name} is not a PKCS#11 module that this computer can load. "
             "Choose the module from the token vendor's software for this operating system."),
     }
+    from ui.signing.texts import error_texts
+
+    texts.update(error_texts())  # tokens, certificate files, stamp, signing (ui/signing)
     return texts.get(code)
 
 
