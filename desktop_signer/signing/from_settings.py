@@ -6,7 +6,6 @@ with the training root in training mode)."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import cast
 
 from desktop_signer.appearance import FooterSpec, PlacementRequest, StampProfile
 from desktop_signer.settings import DEFAULT_QR_TEMPLATE, Settings
@@ -25,7 +24,10 @@ def tsa_url_for(settings: Settings) -> str:
 
 
 def default_level(settings: Settings) -> Level:
-    return cast(Level, settings.pades_level if settings.pades_level in LEVELS else "B-LT")
+    for level in LEVELS:
+        if level == settings.pades_level:
+            return level
+    return "B-LT"
 
 
 def options_from_settings(settings: Settings, *, level: Level, reason: str, location: str,

@@ -44,7 +44,7 @@ def start_batch(qtbot: QtBot, window: object, files: list[Path], out: Path,
     qtbot.mouseClick(chooser.choose_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(batch.sign_button, Qt.MouseButton.LeftButton)
     pin_dialog = dialogs.wait(qtbot, "PinDialog")
-    assert "all %d files" % len(files) in pin_dialog.heading.text()
+    assert f"all {len(files)} files" in pin_dialog.heading.text()
     qtbot.keyClicks(pin_dialog.pin_field, pin)
     return batch, dialogs
 

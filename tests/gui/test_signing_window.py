@@ -3,7 +3,6 @@ training set-up, the training TSA/OCSP/CRL on 127.0.0.1, real dialogs and clicks
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -105,9 +104,9 @@ def test_sign_a_letter_wrong_pin_then_right(qtbot: QtBot, make_window: MakeWindo
 def test_final_try_and_locked_with_the_stand_in_token(qtbot: QtBot, make_window: MakeWindow,
                                                       classroom: TrainingSetup,
                                                       tmp_path: Path) -> None:
+    from desktop_signer.tokens.state import CKF_USER_PIN_FINAL_TRY, CKF_USER_PIN_LOCKED
     from tests.gui.signing_helpers import StandInTokenSource
     from tests.unit.test_tokens_pin_standin import READY, StandInToken
-    from desktop_signer.tokens.state import CKF_USER_PIN_FINAL_TRY, CKF_USER_PIN_LOCKED
 
     window = make_window([letter_copy(classroom, tmp_path)])
     wait_open(qtbot, window)

@@ -302,7 +302,7 @@ class PlacementSession(QObject):
     def _preview_done(self, generation: int, preview: Any) -> None:
         if generation != self._generation or self.overlay is None:
             return
-        image = QImage.fromData(bytes(preview.png), "PNG")
+        image = QImage.fromData(bytes(preview.png), b"PNG")
         self.overlay.image = image
         self.overlay.too_small = False
         self.panel.sign_button.setEnabled(True)
@@ -394,7 +394,7 @@ class PlacementSession(QObject):
         progress = QProgressDialog(self.tr("Signing “%1”…").replace("%1", source.name),
                                    "", 0, 0, self.flow.window)
         progress.setObjectName("signingProgress")
-        progress.setCancelButton(None)  # type: ignore[arg-type]
+        progress.setCancelButton(None)
         progress.setWindowTitle(self.tr("Signing"))
         progress.setMinimumDuration(300)
         self.progress = progress

@@ -9,7 +9,7 @@ import logging
 import threading
 from collections.abc import Sequence
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, SignalInstance
 
 from desktop_signer.identity_sources import IdentitySource, SourceListing
 
@@ -78,8 +78,8 @@ class IdentityWatcher(QObject):
             self._wake.wait(self.interval)
             self._wake.clear()
 
-    def _emit(self, signal: Signal, value: object) -> None:
+    def _emit(self, signal: SignalInstance, value: object) -> None:
         try:
-            signal.emit(value)  # type: ignore[attr-defined]
+            signal.emit(value)
         except RuntimeError:
             self._stop.set()  # the QObject is gone

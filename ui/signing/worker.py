@@ -9,7 +9,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, SignalInstance
 
 from desktop_signer.identity import SigningIdentity
 from desktop_signer.journal import Journal
@@ -58,8 +58,8 @@ class SignRun(QObject):
         self.identity.close()
         self._emit(self.finished, result)
 
-    def _emit(self, signal: Signal, *args: object) -> None:
+    def _emit(self, signal: SignalInstance, *args: object) -> None:
         try:
-            signal.emit(*args)  # type: ignore[attr-defined]
+            signal.emit(*args)
         except RuntimeError:
             pass  # the window was closed meanwhile
