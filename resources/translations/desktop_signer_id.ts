@@ -41,6 +41,189 @@
     </message>
 </context>
 <context>
+    <name>BatchDialog</name>
+    <message>
+        <source>Sign several files</source>
+        <translation>Tanda tangani banyak berkas</translation>
+    </message>
+    <message>
+        <source>&amp;Files to sign:</source>
+        <translation>&amp;Berkas yang ditandatangani:</translation>
+    </message>
+    <message>
+        <source>Files to sign</source>
+        <translation>Berkas yang ditandatangani</translation>
+    </message>
+    <message>
+        <source>Add &amp;files…</source>
+        <translation>Tambah &amp;berkas…</translation>
+    </message>
+    <message>
+        <source>Add a fol&amp;der…</source>
+        <translation>Tambah fol&amp;der…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Hapus dari daftar</translation>
+    </message>
+    <message>
+        <source>Where the stamp goes:</source>
+        <translation>Letak stempel:</translation>
+    </message>
+    <message>
+        <source>At the &amp;marker “#” in each letter</source>
+        <translation>Di &amp;penanda “#” pada setiap surat</translation>
+    </message>
+    <message>
+        <source>At a fixed &amp;place:</source>
+        <translation>Di tempat &amp;tetap:</translation>
+    </message>
+    <message>
+        <source>As placed on &amp;this letter</source>
+        <translation>Seperti pada &amp;surat ini</translation>
+    </message>
+    <message>
+        <source>Bottom right</source>
+        <translation>Kanan bawah</translation>
+    </message>
+    <message>
+        <source>Bottom left</source>
+        <translation>Kiri bawah</translation>
+    </message>
+    <message>
+        <source>Bottom centre</source>
+        <translation>Tengah bawah</translation>
+    </message>
+    <message>
+        <source>Top right</source>
+        <translation>Kanan atas</translation>
+    </message>
+    <message>
+        <source>Top left</source>
+        <translation>Kiri atas</translation>
+    </message>
+    <message>
+        <source>Fixed place</source>
+        <translation>Tempat tetap</translation>
+    </message>
+    <message>
+        <source>&amp;Output folder:</source>
+        <translation>&amp;Folder hasil:</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Telusuri…</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose certificate…</source>
+        <translation>Pi&amp;lih sertifikat…</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Berkas</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Hasil</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Rincian</translation>
+    </message>
+    <message>
+        <source>Results per file</source>
+        <translation>Hasil per berkas</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Kemajuan</translation>
+    </message>
+    <message>
+        <source>&amp;Sign all</source>
+        <translation>Tanda &amp;tangani semua</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>B&amp;atal</translation>
+    </message>
+    <message>
+        <source>&amp;Open output folder</source>
+        <translation>B&amp;uka folder hasil</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>No certificate chosen yet.</source>
+        <translation>Belum ada sertifikat yang dipilih.</translation>
+    </message>
+    <message>
+        <source>Signing as %1 (%2)</source>
+        <translation>Menandatangani sebagai %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Choose PDF letters</source>
+        <translation>Pilih surat PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf *.PDF)</source>
+        <translation>Dokumen PDF (*.pdf *.PDF)</translation>
+    </message>
+    <message>
+        <source>Choose a folder of PDF letters</source>
+        <translation>Pilih folder berisi surat PDF</translation>
+    </message>
+    <message>
+        <source>Output folder</source>
+        <translation>Folder hasil</translation>
+    </message>
+    <message>
+        <source>File %1 of %2: %3</source>
+        <translation>Berkas %1 dari %2: %3</translation>
+    </message>
+    <message>
+        <source>About %1 s left</source>
+        <translation>Sekitar %1 detik lagi</translation>
+    </message>
+    <message>
+        <source>Estimating the time left…</source>
+        <translation>Memperkirakan sisa waktu…</translation>
+    </message>
+    <message>
+        <source>Cancelling: the file being signed is finished, no other is started…</source>
+        <translation>Membatalkan: berkas yang sedang ditandatangani diselesaikan, berkas lain tidak dimulai…</translation>
+    </message>
+    <message>
+        <source>signed</source>
+        <translation>ditandatangani</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>dilewati</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>gagal</translation>
+    </message>
+    <message>
+        <source>%1 signed, %2 skipped, %3 failed.</source>
+        <translation>%1 ditandatangani, %2 dilewati, %3 gagal.</translation>
+    </message>
+    <message>
+        <source>Cancelled: %1 files were not started.</source>
+        <translation>Dibatalkan: %1 berkas tidak dimulai.</translation>
+    </message>
+    <message>
+        <source>The token was removed during the batch: the files signed before are complete; put the token back and sign the rest again.</source>
+        <translation>Token dicabut selama penandatanganan: berkas yang sudah ditandatangani lengkap; pasang kembali token dan tanda tangani sisanya lagi.</translation>
+    </message>
+    <message>
+        <source>Finished.</source>
+        <translation>Selesai.</translation>
+    </message>
+</context>
+<context>
     <name>DocumentTab</name>
     <message>
         <source>This file is damaged; Desktop Signer repaired it to show it. What you see may differ from other PDF readers. Ask the sender for a new copy before signing.</source>
@@ -146,6 +329,10 @@
         <translation>Kata sandi tidak tersimpan</translation>
     </message>
     <message>
+        <source>The document was not signed</source>
+        <translation>Dokumen tidak ditandatangani</translation>
+    </message>
+    <message>
         <source>Something went wrong</source>
         <translation>Terjadi kesalahan</translation>
     </message>
@@ -233,6 +420,154 @@
         <source>(no name)</source>
         <translation>(tanpa nama)</translation>
     </message>
+    <message>
+        <source>The PIN is not correct. Check the Caps Lock key and the keyboard layout, then try again.</source>
+        <translation>PIN tidak benar. Periksa tombol Caps Lock dan tata letak papan ketik, lalu coba lagi.</translation>
+    </message>
+    <message>
+        <source>The token&apos;s PIN is locked. Unblock it with the token&apos;s PUK/SO PIN in the vendor&apos;s token tool, or ask your agency&apos;s registration officer (RA) for help.</source>
+        <translation>PIN token terkunci. Buka blokirnya dengan PUK/SO PIN token di aplikasi vendor token, atau mintalah bantuan petugas pendaftaran (RA) instansi Anda.</translation>
+    </message>
+    <message>
+        <source>Only one PIN attempt is left: a wrong PIN now locks the token. Confirm that you want to try.</source>
+        <translation>Tinggal satu kali percobaan PIN: PIN yang salah sekarang mengunci token. Pastikan Anda ingin mencoba.</translation>
+    </message>
+    <message>
+        <source>The token does not accept a PIN of this length or with these characters.</source>
+        <translation>Token tidak menerima PIN dengan panjang atau karakter seperti ini.</translation>
+    </message>
+    <message>
+        <source>The token says the PIN must be changed first. Change it with the vendor&apos;s token tool.</source>
+        <translation>Token meminta PIN diganti terlebih dahulu. Gantilah dengan aplikasi vendor token.</translation>
+    </message>
+    <message>
+        <source>Enter the token&apos;s PIN.</source>
+        <translation>Masukkan PIN token.</translation>
+    </message>
+    <message>
+        <source>The token was removed. Put it back in and sign again; files that were already signed are complete.</source>
+        <translation>Token dicabut. Pasang kembali lalu tanda tangani lagi; berkas yang sudah ditandatangani lengkap.</translation>
+    </message>
+    <message>
+        <source>The token is not plugged in. Insert it and try again.</source>
+        <translation>Token tidak tercolok. Colokkan lalu coba lagi.</translation>
+    </message>
+    <message>
+        <source>The token reported a problem. Remove it, insert it again and try once more.</source>
+        <translation>Token melaporkan masalah. Cabut, colokkan lagi, lalu coba sekali lagi.</translation>
+    </message>
+    <message>
+        <source>The certificate is no longer on the token.</source>
+        <translation>Sertifikat sudah tidak ada di token.</translation>
+    </message>
+    <message>
+        <source>The token has no private key for this certificate.</source>
+        <translation>Token tidak memiliki kunci privat untuk sertifikat ini.</translation>
+    </message>
+    <message>
+        <source>The token&apos;s key is not allowed to sign.</source>
+        <translation>Kunci pada token tidak diizinkan menandatangani.</translation>
+    </message>
+    <message>
+        <source>The passphrase of the certificate file is not correct.</source>
+        <translation>Kata sandi berkas sertifikat tidak benar.</translation>
+    </message>
+    <message>
+        <source>The certificate file {name} cannot be read or is not a PKCS#12 (.p12/.pfx) file.</source>
+        <translation>Berkas sertifikat {name} tidak dapat dibaca atau bukan berkas PKCS#12 (.p12/.pfx).</translation>
+    </message>
+    <message>
+        <source>The certificate file {name} holds no private key.</source>
+        <translation>Berkas sertifikat {name} tidak berisi kunci privat.</translation>
+    </message>
+    <message>
+        <source>The stamp box is too small for its text. Make it larger.</source>
+        <translation>Kotak stempel terlalu kecil untuk teksnya. Perbesar kotaknya.</translation>
+    </message>
+    <message>
+        <source>The letter has no marker for the stamp.</source>
+        <translation>Surat tidak memiliki penanda untuk stempel.</translation>
+    </message>
+    <message>
+        <source>The stamp lies outside the page. Move it onto the page.</source>
+        <translation>Stempel berada di luar halaman. Pindahkan ke dalam halaman.</translation>
+    </message>
+    <message>
+        <source>The signed file {name} already exists; it was not replaced.</source>
+        <translation>Berkas bertanda tangan {name} sudah ada; berkas itu tidak ditimpa.</translation>
+    </message>
+    <message>
+        <source>Desktop Signer cannot write into the folder of {name}. Choose another output folder.</source>
+        <translation>Desktop Signer tidak dapat menulis ke folder {name}. Pilih folder hasil lain.</translation>
+    </message>
+    <message>
+        <source>The output folder does not exist.</source>
+        <translation>Folder hasil tidak ada.</translation>
+    </message>
+    <message>
+        <source>The disk is full. Free some space and sign again.</source>
+        <translation>Diska penuh. Kosongkan sebagian ruang lalu tanda tangani lagi.</translation>
+    </message>
+    <message>
+        <source>The signed file {name} could not be written.</source>
+        <translation>Berkas bertanda tangan {name} tidak dapat ditulis.</translation>
+    </message>
+    <message>
+        <source>This level needs a time-stamp server. Set one in the settings or choose B-B.</source>
+        <translation>Tingkat ini memerlukan server cap waktu. Atur di pengaturan atau pilih B-B.</translation>
+    </message>
+    <message>
+        <source>The time-stamp server cannot be reached. Check the network or choose a lower level.</source>
+        <translation>Server cap waktu tidak dapat dihubungi. Periksa jaringan atau pilih tingkat yang lebih rendah.</translation>
+    </message>
+    <message>
+        <source>The time-stamp server refused the user name or password.</source>
+        <translation>Server cap waktu menolak nama pengguna atau kata sandi.</translation>
+    </message>
+    <message>
+        <source>The time-stamp server did not give a time stamp.</source>
+        <translation>Server cap waktu tidak memberikan cap waktu.</translation>
+    </message>
+    <message>
+        <source>The revocation status of the certificate could not be fetched. Check the network or choose B-T.</source>
+        <translation>Status pencabutan sertifikat tidak dapat diambil. Periksa jaringan atau pilih B-T.</translation>
+    </message>
+    <message>
+        <source>The certificate&apos;s chain up to its root is incomplete.</source>
+        <translation>Rantai sertifikat sampai ke akarnya tidak lengkap.</translation>
+    </message>
+    <message>
+        <source>The certificate was revoked; it cannot sign.</source>
+        <translation>Sertifikat telah dicabut; tidak dapat menandatangani.</translation>
+    </message>
+    <message>
+        <source>The certificate has expired; it cannot sign.</source>
+        <translation>Sertifikat sudah kedaluwarsa; tidak dapat menandatangani.</translation>
+    </message>
+    <message>
+        <source>The certificate is not valid yet.</source>
+        <translation>Sertifikat belum berlaku.</translation>
+    </message>
+    <message>
+        <source>The signed copy did not pass our own check; it was not kept. The original is unchanged.</source>
+        <translation>Salinan bertanda tangan tidak lolos pemeriksaan kami sendiri; salinan itu tidak disimpan. Dokumen asli tidak berubah.</translation>
+    </message>
+    <message>
+        <source>The document could not be signed. The original is unchanged.</source>
+        <translation>Dokumen tidak dapat ditandatangani. Dokumen asli tidak berubah.</translation>
+    </message>
+    <message>
+        <source>The document is certified against any change; it cannot be signed.</source>
+        <translation>Dokumen disertifikasi tanpa izin perubahan apa pun; tidak dapat ditandatangani.</translation>
+    </message>
+    <message>
+        <source>The file {name} is not a PDF document.</source>
+        <translation>Berkas {name} bukan dokumen PDF.</translation>
+    </message>
+    <message>
+        <source>The file {name} cannot be read.</source>
+        <translation>Berkas {name} tidak dapat dibaca.</translation>
+    </message>
 </context>
 <context>
     <name>FindBar</name>
@@ -310,6 +645,161 @@
     <message>
         <source>Sign with training certificates only. Documents signed in training mode are marked “LATIHAN — TIDAK SAH” and are not legally valid.</source>
         <translation>Hanya menandatangani dengan sertifikat latihan. Dokumen yang ditandatangani dalam mode latihan diberi tanda “LATIHAN — TIDAK SAH” dan tidak sah secara hukum.</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityChooser</name>
+    <message>
+        <source>Choose the signing certificate</source>
+        <translation>Pilih sertifikat penanda tangan</translation>
+    </message>
+    <message>
+        <source>Certificates on your tokens and certificate files. Plug in the token now if it is not listed: the list updates by itself.</source>
+        <translation>Sertifikat pada token dan berkas sertifikat Anda. Colokkan token sekarang jika belum tercantum: daftar ini diperbarui sendiri.</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Sertifikat</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Signing certificates</source>
+        <translation>Sertifikat penanda tangan</translation>
+    </message>
+    <message>
+        <source>Certificate details</source>
+        <translation>Rincian sertifikat</translation>
+    </message>
+    <message>
+        <source>&amp;What was tried:</source>
+        <translation>&amp;Yang sudah dicoba:</translation>
+    </message>
+    <message>
+        <source>Token modules and files that were tried</source>
+        <translation>Modul token dan berkas yang sudah dicoba</translation>
+    </message>
+    <message>
+        <source>Certificate &amp;file (.p12)…</source>
+        <translation>&amp;Berkas sertifikat (.p12)…</translation>
+    </message>
+    <message>
+        <source>&amp;Test token</source>
+        <translation>&amp;Uji token</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Muat ulang</translation>
+    </message>
+    <message>
+        <source>&amp;Choose</source>
+        <translation>&amp;Pilih</translation>
+    </message>
+    <message>
+        <source>Looking for tokens and certificates…</source>
+        <translation>Mencari token dan sertifikat…</translation>
+    </message>
+    <message>
+        <source>Token %1</source>
+        <translation>Token %1</translation>
+    </message>
+    <message>
+        <source>Certificate files</source>
+        <translation>Berkas sertifikat</translation>
+    </message>
+    <message>
+        <source>No certificate found. Plug in the token, or choose a certificate file. What was tried is listed below.</source>
+        <translation>Tidak ada sertifikat. Colokkan token, atau pilih berkas sertifikat. Yang sudah dicoba tercantum di bawah.</translation>
+    </message>
+    <message>
+        <source>%1 certificates found, %2 can sign.</source>
+        <translation>%1 sertifikat ditemukan, %2 dapat menandatangani.</translation>
+    </message>
+    <message>
+        <source>details after the passphrase</source>
+        <translation>rincian setelah kata sandi</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>latihan</translation>
+    </message>
+    <message>
+        <source>can sign</source>
+        <translation>dapat menandatangani</translation>
+    </message>
+    <message>
+        <source>looked for %1</source>
+        <translation>dicari: %1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisasi</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>Nomor identitas</translation>
+    </message>
+    <message>
+        <source>Issuer</source>
+        <translation>Penerbit</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>Berlaku</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 s.d. %2</translation>
+    </message>
+    <message>
+        <source>Key usage</source>
+        <translation>Penggunaan kunci</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Kunci</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>Nomor seri</translation>
+    </message>
+    <message>
+        <source>Held on</source>
+        <translation>Disimpan di</translation>
+    </message>
+    <message>
+        <source>Expires in %1 days: renew it with your registration officer.</source>
+        <translation>Berakhir dalam %1 hari: perbarui melalui petugas pendaftaran (RA) Anda.</translation>
+    </message>
+    <message>
+        <source>The file&apos;s details are shown after its passphrase is entered.</source>
+        <translation>Rincian berkas ditampilkan setelah kata sandinya dimasukkan.</translation>
+    </message>
+    <message>
+        <source>Choose a certificate file</source>
+        <translation>Pilih berkas sertifikat</translation>
+    </message>
+    <message>
+        <source>Certificate files (*.p12 *.pfx);;All files (*)</source>
+        <translation>Berkas sertifikat (*.p12 *.pfx);;Semua berkas (*)</translation>
+    </message>
+    <message>
+        <source>Testing the token…</source>
+        <translation>Menguji token…</translation>
+    </message>
+    <message>
+        <source>Token test passed.</source>
+        <translation>Uji token berhasil.</translation>
+    </message>
+    <message>
+        <source>Token test failed.</source>
+        <translation>Uji token gagal.</translation>
     </message>
 </context>
 <context>
@@ -523,6 +1013,136 @@
     </message>
 </context>
 <context>
+    <name>PinDialog</name>
+    <message>
+        <source>Passphrase</source>
+        <translation>Kata sandi</translation>
+    </message>
+    <message>
+        <source>Token PIN</source>
+        <translation>PIN token</translation>
+    </message>
+    <message>
+        <source>Enter the passphrase of the certificate file “%1”.</source>
+        <translation>Masukkan kata sandi berkas sertifikat “%1”.</translation>
+    </message>
+    <message>
+        <source>Type the PIN on the keypad of the reader for the token “%1”, then press Enter there.</source>
+        <translation>Ketik PIN pada papan tombol pembaca untuk token “%1”, lalu tekan Enter di sana.</translation>
+    </message>
+    <message>
+        <source>Enter the PIN of the token “%1” to sign as %2.</source>
+        <translation>Masukkan PIN token “%1” untuk menandatangani sebagai %2.</translation>
+    </message>
+    <message>
+        <source>One PIN signs all %1 files.</source>
+        <translation>Satu PIN untuk semua %1 berkas.</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Kata sandi:</translation>
+    </message>
+    <message>
+        <source>&amp;PIN:</source>
+        <translation>&amp;PIN:</translation>
+    </message>
+    <message>
+        <source>%1 to %2 characters</source>
+        <translation>%1 sampai %2 karakter</translation>
+    </message>
+    <message>
+        <source>at least %1 characters</source>
+        <translation>paling sedikit %1 karakter</translation>
+    </message>
+    <message>
+        <source>Caps Lock is on.</source>
+        <translation>Caps Lock menyala.</translation>
+    </message>
+    <message>
+        <source>I understand: a wrong PIN now locks the token.</source>
+        <translation>Saya mengerti: PIN yang salah sekarang mengunci token.</translation>
+    </message>
+    <message>
+        <source>&amp;Sign</source>
+        <translation>&amp;Tanda tangani</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>The PIN of this token is locked after too many wrong PINs; Desktop Signer will not try it. Unblock it with the token&apos;s PUK/SO PIN in the token vendor&apos;s tool, or ask your agency&apos;s registration officer (RA) to unblock it.</source>
+        <translation>PIN token ini terkunci karena terlalu sering salah; Desktop Signer tidak akan mencobanya. Buka blokirnya dengan PUK/SO PIN token di aplikasi vendor token, atau mintalah petugas pendaftaran (RA) instansi Anda membukanya.</translation>
+    </message>
+    <message>
+        <source>The PIN and the PUK/SO PIN of this token are locked. Only the issuer can help: ask your registration officer (RA) for a new certificate.</source>
+        <translation>PIN dan PUK/SO PIN token ini terkunci. Hanya penerbit yang dapat membantu: mintalah sertifikat baru kepada petugas pendaftaran (RA).</translation>
+    </message>
+    <message>
+        <source>The PIN was not correct.</source>
+        <translation>PIN tidak benar.</translation>
+    </message>
+    <message>
+        <source>Only one attempt is left: if this PIN is wrong too, the token is locked.</source>
+        <translation>Tinggal satu kali percobaan: jika PIN ini juga salah, token terkunci.</translation>
+    </message>
+    <message>
+        <source>A wrong PIN was entered before: the token counts wrong PINs and locks itself after a few.</source>
+        <translation>Sebelumnya PIN yang salah telah dimasukkan: token menghitung PIN yang salah dan mengunci diri setelah beberapa kali.</translation>
+    </message>
+    <message>
+        <source>This reader has its own keypad: the PIN is typed there, not on the computer.</source>
+        <translation>Pembaca ini memiliki papan tombol sendiri: PIN diketik di sana, bukan di komputer.</translation>
+    </message>
+</context>
+<context>
+    <name>PlacementSession</name>
+    <message>
+        <source>Approved</source>
+        <translation>Disetujui</translation>
+    </message>
+    <message>
+        <source>The certificate expires in %1 days. Ask your registration officer for a new one in time.</source>
+        <translation>Sertifikat berakhir dalam %1 hari. Mintalah yang baru kepada petugas pendaftaran (RA) tepat waktu.</translation>
+    </message>
+    <message>
+        <source>Training certificate: what you sign now is marked “LATIHAN — TIDAK SAH” and is not legally valid.</source>
+        <translation>Sertifikat latihan: yang Anda tandatangani sekarang diberi tanda “LATIHAN — TIDAK SAH” dan tidak sah secara hukum.</translation>
+    </message>
+    <message>
+        <source>This letter has no marker “#”; the stamp stays where it is.</source>
+        <translation>Surat ini tidak memiliki penanda “#”; stempel tetap di tempatnya.</translation>
+    </message>
+    <message>
+        <source>The letter has the marker “#”: the stamp is placed there. Drag it to change.</source>
+        <translation>Surat ini memiliki penanda “#”: stempel diletakkan di sana. Seret untuk mengubahnya.</translation>
+    </message>
+    <message>
+        <source>Page %1, %2 × %3 pt</source>
+        <translation>Halaman %1, %2 × %3 pt</translation>
+    </message>
+    <message>
+        <source>Stamp position: %1</source>
+        <translation>Letak stempel: %1</translation>
+    </message>
+    <message>
+        <source>The box is too small for the stamp&apos;s text. Make it larger (drag its corner, or Shift+arrow keys).</source>
+        <translation>Kotak terlalu kecil untuk teks stempel. Perbesar (seret sudutnya, atau Shift+tombol panah).</translation>
+    </message>
+    <message>
+        <source>Signing “%1”…</source>
+        <translation>Menandatangani “%1”…</translation>
+    </message>
+    <message>
+        <source>Signing</source>
+        <translation>Penandatanganan</translation>
+    </message>
+</context>
+<context>
     <name>ProfilePage</name>
     <message>
         <source>Choose a logo</source>
@@ -636,6 +1256,143 @@
     </message>
 </context>
 <context>
+    <name>Signing</name>
+    <message>
+        <source>The certificate has expired.</source>
+        <translation>Sertifikat sudah kedaluwarsa.</translation>
+    </message>
+    <message>
+        <source>The certificate is not valid yet.</source>
+        <translation>Sertifikat belum berlaku.</translation>
+    </message>
+    <message>
+        <source>The certificate is not meant for signatures (key usage).</source>
+        <translation>Sertifikat tidak diperuntukkan bagi tanda tangan (penggunaan kunci).</translation>
+    </message>
+    <message>
+        <source>The token has no private key for this certificate.</source>
+        <translation>Token tidak memiliki kunci privat untuk sertifikat ini.</translation>
+    </message>
+    <message>
+        <source>The token&apos;s PIN is locked.</source>
+        <translation>PIN token terkunci.</translation>
+    </message>
+    <message>
+        <source>The certificate was revoked.</source>
+        <translation>Sertifikat telah dicabut.</translation>
+    </message>
+    <message>
+        <source>The token is not initialised.</source>
+        <translation>Token belum diinisialisasi.</translation>
+    </message>
+    <message>
+        <source>The token has no user PIN yet.</source>
+        <translation>Token belum memiliki PIN pengguna.</translation>
+    </message>
+    <message>
+        <source>The file no longer exists.</source>
+        <translation>Berkas sudah tidak ada.</translation>
+    </message>
+    <message>
+        <source>The certificate expires soon.</source>
+        <translation>Sertifikat segera berakhir.</translation>
+    </message>
+    <message>
+        <source>The certificate lacks the non-repudiation usage.</source>
+        <translation>Sertifikat tidak memiliki penggunaan nirsangkal (non-repudiation).</translation>
+    </message>
+    <message>
+        <source>A wrong PIN was entered before.</source>
+        <translation>Sebelumnya PIN yang salah telah dimasukkan.</translation>
+    </message>
+    <message>
+        <source>One PIN attempt is left.</source>
+        <translation>Tinggal satu kali percobaan PIN.</translation>
+    </message>
+    <message>
+        <source>The token asks for a new PIN.</source>
+        <translation>Token meminta PIN baru.</translation>
+    </message>
+    <message>
+        <source>Training certificate: signatures are not legally valid.</source>
+        <translation>Sertifikat latihan: tanda tangan tidak sah secara hukum.</translation>
+    </message>
+    <message>
+        <source>loaded</source>
+        <translation>dimuat</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>baik</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>tidak ditemukan</translation>
+    </message>
+    <message>
+        <source>could not be loaded</source>
+        <translation>tidak dapat dimuat</translation>
+    </message>
+    <message>
+        <source>hidden in the settings</source>
+        <translation>disembunyikan di pengaturan</translation>
+    </message>
+    <message>
+        <source>could not be read</source>
+        <translation>tidak dapat dibaca</translation>
+    </message>
+    <message>
+        <source>no signing certificate</source>
+        <translation>tidak ada sertifikat penanda tangan</translation>
+    </message>
+</context>
+<context>
+    <name>SigningFlow</name>
+    <message>
+        <source>No time-stamp server is set up, which level %1 needs.</source>
+        <translation>Belum ada server cap waktu, padahal tingkat %1 memerlukannya.</translation>
+    </message>
+    <message>
+        <source>The time-stamp server does not answer, which level %1 needs.</source>
+        <translation>Server cap waktu tidak menjawab, padahal tingkat %1 memerlukannya.</translation>
+    </message>
+    <message>
+        <source>The certificate&apos;s revocation services (OCSP/CRL) do not answer, which level %1 needs.</source>
+        <translation>Layanan status pencabutan sertifikat (OCSP/CRL) tidak menjawab, padahal tingkat %1 memerlukannya.</translation>
+    </message>
+    <message>
+        <source>Services not reachable</source>
+        <translation>Layanan tidak dapat dihubungi</translation>
+    </message>
+    <message>
+        <source>Nothing was signed and no PIN was asked for yet. Sign at level %1 instead, or cancel and try again later.</source>
+        <translation>Belum ada yang ditandatangani dan PIN belum diminta. Tanda tangani dengan tingkat %1, atau batalkan dan coba lagi nanti.</translation>
+    </message>
+    <message>
+        <source>Sign at %1</source>
+        <translation>Tanda tangani dengan %1</translation>
+    </message>
+</context>
+<context>
+    <name>SigningHook</name>
+    <message>
+        <source>&amp;Sign…</source>
+        <translation>T&amp;anda Tangani…</translation>
+    </message>
+    <message>
+        <source>Sign</source>
+        <translation>Tanda tangani</translation>
+    </message>
+    <message>
+        <source>Sign this document (Ctrl+Shift+S)</source>
+        <translation>Tanda tangani dokumen ini (Ctrl+Shift+S)</translation>
+    </message>
+    <message>
+        <source>Sign Se&amp;veral Files…</source>
+        <translation>Tanda Tangani Ba&amp;nyak Berkas…</translation>
+    </message>
+</context>
+<context>
     <name>SigningPage</name>
     <message>
         <source>Signing</source>
@@ -684,6 +1441,105 @@
     <message>
         <source>The passphrase of a .p12 certificate file is kept in the system&apos;s password store. A token&apos;s PIN is never remembered.</source>
         <translation>Frasa sandi berkas sertifikat .p12 disimpan di penyimpanan kata sandi sistem. PIN token tidak pernah diingat.</translation>
+    </message>
+</context>
+<context>
+    <name>SigningPanel</name>
+    <message>
+        <source>Signer</source>
+        <translation>Penanda tangan</translation>
+    </message>
+    <message>
+        <source>Stamp</source>
+        <translation>Stempel</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>Tanda tangan</translation>
+    </message>
+    <message>
+        <source>C&amp;hange certificate…</source>
+        <translation>&amp;Ganti sertifikat…</translation>
+    </message>
+    <message>
+        <source>&amp;Position (jabatan):</source>
+        <translation>&amp;Jabatan:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nama:</translation>
+    </message>
+    <message>
+        <source>NI&amp;P:</source>
+        <translation>NI&amp;P:</translation>
+    </message>
+    <message>
+        <source>Pl&amp;ace:</source>
+        <translation>T&amp;empat:</translation>
+    </message>
+    <message>
+        <source>P&amp;lace stamp:</source>
+        <translation>&amp;Letak stempel:</translation>
+    </message>
+    <message>
+        <source>Bottom right</source>
+        <translation>Kanan bawah</translation>
+    </message>
+    <message>
+        <source>Bottom left</source>
+        <translation>Kiri bawah</translation>
+    </message>
+    <message>
+        <source>Bottom centre</source>
+        <translation>Tengah bawah</translation>
+    </message>
+    <message>
+        <source>Top right</source>
+        <translation>Kanan atas</translation>
+    </message>
+    <message>
+        <source>Top left</source>
+        <translation>Kiri atas</translation>
+    </message>
+    <message>
+        <source>At the &amp;marker “#”</source>
+        <translation>Di &amp;penanda “#”</translation>
+    </message>
+    <message>
+        <source>&amp;Level:</source>
+        <translation>T&amp;ingkat:</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>Al&amp;asan:</translation>
+    </message>
+    <message>
+        <source>L&amp;ocation:</source>
+        <translation>L&amp;okasi:</translation>
+    </message>
+    <message>
+        <source>Add the &amp;footer note</source>
+        <translation>Tambahkan &amp;catatan kaki</translation>
+    </message>
+    <message>
+        <source>&amp;Sign</source>
+        <translation>&amp;Tanda tangani</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Sign several &amp;files like this…</source>
+        <translation>Tanda tangani &amp;banyak berkas seperti ini…</translation>
+    </message>
+    <message>
+        <source>Signing</source>
+        <translation>Penandatanganan</translation>
+    </message>
+    <message>
+        <source>Drag the stamp on the page, or use the arrow keys (Shift+arrows: size).</source>
+        <translation>Seret stempel di halaman, atau gunakan tombol panah (Shift+panah: ukuran).</translation>
     </message>
 </context>
 <context>

@@ -48,67 +48,69 @@ def diagnostic_text(status: str) -> str:
 
 def error_texts() -> dict[str, str]:
     """Error codes of tokens, PKCS#12 files, the stamp and signing, for ``ui.messages``."""
-    t = translate
     return {
-        "pin_incorrect": t("Errors", "The PIN is not correct. Check the Caps Lock key and "
+        "pin_incorrect": translate("Errors", "The PIN is not correct. Check the Caps Lock key and "
                            "the keyboard layout, then try again."),
-        "pin_locked": t("Errors", "The token's PIN is locked. Unblock it with the token's "
+        "pin_locked": translate("Errors", "The token's PIN is locked. Unblock it with the token's "
                         "PUK/SO PIN in the vendor's token tool, or ask your agency's "
                         "registration officer (RA) for help."),
-        "pin_final_try": t("Errors", "Only one PIN attempt is left: a wrong PIN now locks "
+        "pin_final_try": translate("Errors", "Only one PIN attempt is left: a wrong PIN now locks "
                            "the token. Confirm that you want to try."),
-        "pin_invalid": t("Errors", "The token does not accept a PIN of this length or with "
-                         "these characters."),
-        "pin_expired": t("Errors", "The token says the PIN must be changed first. Change it "
-                         "with the vendor's token tool."),
-        "pin_required": t("Errors", "Enter the token's PIN."),
-        "token_removed": t("Errors", "The token was removed. Put it back in and sign "
+        "pin_invalid": translate(
+            "Errors", "The token does not accept a PIN of this length or with these "
+            "characters."),
+        "pin_expired": translate(
+            "Errors", "The token says the PIN must be changed first. Change it with the "
+            "vendor's token tool."),
+        "pin_required": translate("Errors", "Enter the token's PIN."),
+        "token_removed": translate("Errors", "The token was removed. Put it back in and sign "
                            "again; files that were already signed are complete."),
-        "no_token": t("Errors", "The token is not plugged in. Insert it and try again."),
-        "token_failure": t("Errors", "The token reported a problem. Remove it, insert it "
+        "no_token": translate("Errors", "The token is not plugged in. Insert it and try again."),
+        "token_failure": translate("Errors", "The token reported a problem. Remove it, insert it "
                            "again and try once more."),
-        "certificate_not_found": t("Errors", "The certificate is no longer on the token."),
-        "certificate_without_key": t("Errors", "The token has no private key for this "
+        "certificate_not_found": translate("Errors", "The certificate is no longer on the token."),
+        "certificate_without_key": translate("Errors", "The token has no private key for this "
                                      "certificate."),
-        "key_cannot_sign": t("Errors", "The token's key is not allowed to sign."),
-        "pkcs12_passphrase_incorrect": t("Errors", "The passphrase of the certificate file "
+        "key_cannot_sign": translate("Errors", "The token's key is not allowed to sign."),
+        "pkcs12_passphrase_incorrect": translate("Errors", "The passphrase of the certificate file "
                                          "is not correct."),
-        "pkcs12_unreadable": t("Errors", "The certificate file {name} cannot be read or is "
+        "pkcs12_unreadable": translate("Errors", "The certificate file {name} cannot be read or is "
                                "not a PKCS#12 (.p12/.pfx) file."),
-        "pkcs12_no_key": t("Errors", "The certificate file {name} holds no private key."),
-        "box_too_small": t("Errors", "The stamp box is too small for its text. Make it "
+        "pkcs12_no_key": translate("Errors", "The certificate file {name} holds no private key."),
+        "box_too_small": translate("Errors", "The stamp box is too small for its text. Make it "
                            "larger."),
-        "anchor_not_found": t("Errors", "The letter has no marker for the stamp."),
-        "rect_outside_page": t("Errors", "The stamp lies outside the page. Move it onto "
+        "anchor_not_found": translate("Errors", "The letter has no marker for the stamp."),
+        "rect_outside_page": translate("Errors", "The stamp lies outside the page. Move it onto "
                                "the page."),
-        "output_exists": t("Errors", "The signed file {name} already exists; it was not "
+        "output_exists": translate("Errors", "The signed file {name} already exists; it was not "
                            "replaced."),
-        "output_dir_not_writable": t("Errors", "Desktop Signer cannot write into the folder "
-                                     "of {name}. Choose another output folder."),
-        "output_dir_missing": t("Errors", "The output folder does not exist."),
-        "disk_full": t("Errors", "The disk is full. Free some space and sign again."),
-        "write_failed": t("Errors", "The signed file {name} could not be written."),
-        "tsa_required": t("Errors", "This level needs a time-stamp server. Set one in the "
+        "output_dir_not_writable": translate(
+            "Errors", "Desktop Signer cannot write into the folder of {name}. Choose another "
+            "output folder."),
+        "output_dir_missing": translate("Errors", "The output folder does not exist."),
+        "disk_full": translate("Errors", "The disk is full. Free some space and sign again."),
+        "write_failed": translate("Errors", "The signed file {name} could not be written."),
+        "tsa_required": translate("Errors", "This level needs a time-stamp server. Set one in the "
                           "settings or choose B-B."),
-        "tsa_unreachable": t("Errors", "The time-stamp server cannot be reached. Check the "
+        "tsa_unreachable": translate("Errors", "The time-stamp server cannot be reached. Check the "
                              "network or choose a lower level."),
-        "tsa_auth_failed": t("Errors", "The time-stamp server refused the user name or "
+        "tsa_auth_failed": translate("Errors", "The time-stamp server refused the user name or "
                              "password."),
-        "tsa_failed": t("Errors", "The time-stamp server did not give a time stamp."),
-        "revocation_unavailable": t("Errors", "The revocation status of the certificate "
+        "tsa_failed": translate("Errors", "The time-stamp server did not give a time stamp."),
+        "revocation_unavailable": translate("Errors", "The revocation status of the certificate "
                                     "could not be fetched. Check the network or choose "
                                     "B-T."),
-        "chain_incomplete": t("Errors", "The certificate's chain up to its root is "
+        "chain_incomplete": translate("Errors", "The certificate's chain up to its root is "
                               "incomplete."),
-        "certificate_revoked": t("Errors", "The certificate was revoked; it cannot sign."),
-        "certificate_expired": t("Errors", "The certificate has expired; it cannot sign."),
-        "certificate_not_yet_valid": t("Errors", "The certificate is not valid yet."),
-        "verification_failed": t("Errors", "The signed copy did not pass our own check; it "
+        "certificate_revoked": translate("Errors", "The certificate was revoked; it cannot sign."),
+        "certificate_expired": translate("Errors", "The certificate has expired; it cannot sign."),
+        "certificate_not_yet_valid": translate("Errors", "The certificate is not valid yet."),
+        "verification_failed": translate("Errors", "The signed copy did not pass our own check; it "
                                  "was not kept. The original is unchanged."),
-        "signing_failed": t("Errors", "The document could not be signed. The original is "
+        "signing_failed": translate("Errors", "The document could not be signed. The original is "
                             "unchanged."),
-        "certified_no_changes": t("Errors", "The document is certified against any change; "
+        "certified_no_changes": translate("Errors", "The document is certified against any change; "
                                   "it cannot be signed."),
-        "input_not_pdf": t("Errors", "The file {name} is not a PDF document."),
-        "input_unreadable": t("Errors", "The file {name} cannot be read."),
+        "input_not_pdf": translate("Errors", "The file {name} is not a PDF document."),
+        "input_unreadable": translate("Errors", "The file {name} cannot be read."),
     }
