@@ -179,6 +179,18 @@
         <translation>Folder hasil</translation>
     </message>
     <message>
+        <source>waiting</source>
+        <translation>menunggu</translation>
+    </message>
+    <message>
+        <source>signing…</source>
+        <translation>ditandatangani…</translation>
+    </message>
+    <message>
+        <source>written, being checked</source>
+        <translation>ditulis, sedang diperiksa</translation>
+    </message>
+    <message>
         <source>File %1 of %2: %3</source>
         <translation>Berkas %1 dari %2: %3</translation>
     </message>

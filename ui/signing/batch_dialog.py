@@ -6,6 +6,7 @@ later one is started), and a table of what happened to each file."""
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QProgressBar,
     QPushButton,
     QRadioButton,
@@ -106,6 +108,7 @@ class BatchDialog(QDialog):
             1, QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.summary = QLabel(self)
         self.summary.setObjectName("batchSummary")
@@ -135,6 +138,7 @@ class BatchDialog(QDialog):
         rule_grid.addWidget(self.rule_preset, 2, 0)
         rule_grid.addWidget(self.preset_combo, 2, 1)
         rule_grid.addWidget(self.rule_as_placed, 3, 0, 1, 2)
+        rule_grid.setColumnStretch(2, 1)
         out_row = QHBoxLayout()
         out_row.addWidget(self.out_dir, 1)
         out_row.addWidget(self.browse)
@@ -238,14 +242,18 @@ class BatchDialog(QDialog):
                 found = [path]
             for p in found:
                 if str(p) not in known:
-                    self.files.addItem(str(p))
+                    item = QListWidgetItem(p.name)
+                    item.setData(Qt.ItemDataRole.UserRole, str(p))
+                    item.setToolTip(str(p))
+                    self.files.addItem(item)
                     known.add(str(p))
         if not self.out_dir.text() and known:
             self.out_dir.setText(str(Path(next(iter(known))).parent / "ditandatangani"))
         self._idle()
 
     def paths(self) -> list[str]:
-        return [self.files.item(i).text() for i in range(self.files.count())]
+        return [str(self.files.item(i).data(Qt.ItemDataRole.UserRole))
+                for i in range(self.files.count())]
 
     def _choose_files(self) -> None:
         dialog = QFileDialog(self, self.tr("Choose PDF letters"), "",
@@ -360,7 +368,7 @@ class BatchDialog(QDialog):
             request = PlacementRequest(anchor="#", size=size)
         if self.session is not None:
             options = self.session.sign_options(identity, request)
-            return options.__class__(**{**options.__dict__, "level": self._level})
+            return replace(options, level=self._level)
         training = settings.training_mode or (self.option.training if self.option else False)
         profile = profile_from_settings(settings.profile, identity.certificate,
                                         training=training)
@@ -384,7 +392,9 @@ class BatchDialog(QDialog):
         jobs = [SignJob(Path(p), out / settings.output_pattern.format(stem=Path(p).stem,
                                                                      name=Path(p).name))
                 for p in self.paths()]
-        self.table.setRowCount(0)
+        self.table.setRowCount(len(jobs))
+        for row, job in enumerate(jobs):
+            self._set_row(row, job.input.name, self.tr("waiting"), "")
         self.summary.setText("")
         self.progress.setRange(0, len(jobs))
         self.progress.setValue(0)
@@ -398,8 +408,19 @@ class BatchDialog(QDialog):
         self.flow.watcher.pause()
         self.run.start()
 
+    def _set_row(self, row: int, *texts: str) -> None:
+        for col, text in enumerate(texts):
+            item = QTableWidgetItem(text)
+            item.setToolTip(text)
+            self.table.setItem(row, col, item)
+
     def _progressed(self, done: int, total: int, current: str) -> None:
         self.progress.setValue(done)
+        if current and done < self.table.rowCount():
+            self._set_row(done, Path(current).name, self.tr("signing…"), "")
+            if done:
+                self._set_row(done - 1, Path(self.paths()[done - 1]).name,
+                              self.tr("written, being checked"), "")
         if current:
             self.current.setText(self.tr("File %1 of %2: %3").replace("%1", str(done + 1))
                                  .replace("%2", str(total)).replace("%3", Path(current).name))
@@ -433,10 +454,7 @@ class BatchDialog(QDialog):
             elif r.error is not None:
                 detail = describe(r.error, Action.SIGN).text
                 removed = removed or r.error.code == "token_removed"
-            for col, text in enumerate((Path(r.input).name, status, detail)):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
-                self.table.setItem(row, col, item)
+            self._set_row(row, Path(r.input).name, status, detail)
         not_started = len(self.paths()) - len(batch.results)
         text = self.tr("%1 signed, %2 skipped, %3 failed.").replace("%1", str(batch.signed)) \
             .replace("%2", str(batch.skipped)).replace("%3", str(batch.failed))

@@ -177,6 +177,8 @@ class IdentityChooser(QDialog):
                 item.setText(0, option.display_name)
                 status = self._status_text(option)
                 item.setText(1, status)
+                item.setToolTip(0, option.display_name)
+                item.setToolTip(1, status)
                 item.setData(0, OPTION_ROLE, len(self.options))
                 item.setData(0, Qt.ItemDataRole.AccessibleTextRole,
                              f"{option.display_name}, {status}")
@@ -211,10 +213,10 @@ class IdentityChooser(QDialog):
 
     def _status_text(self, option: IdentityOption) -> str:
         if not option.usable:
-            return "; ".join(reason_text(r) for r in option.reasons)
+            return "; ".join(reason_text(r).rstrip(".") for r in option.reasons)
         if option.info is None:
             return self.tr("details after the passphrase")
-        notes = [reason_text(w) for w in option.warnings if w != "training"]
+        notes = [reason_text(w).rstrip(".") for w in option.warnings if w != "training"]
         if "training" in option.warnings:
             notes.append(self.tr("training"))
         return "; ".join(notes) if notes else self.tr("can sign")

@@ -147,6 +147,9 @@ class PlacementSession(QObject):
 
         panel.set_level(default_level(settings))
         panel.footer_check.setChecked(prof.footer)
+        for edit in (panel.title_edit, panel.name_edit, panel.nip_edit, panel.place_edit,
+                     panel.location_edit, panel.reason_edit):
+            edit.setCursorPosition(0)  # long texts show their beginning
         self.show_identity()
         tab.splitter.addWidget(panel)
         panel.signRequested.connect(self.sign)
@@ -302,7 +305,7 @@ class PlacementSession(QObject):
     def _preview_done(self, generation: int, preview: Any) -> None:
         if generation != self._generation or self.overlay is None:
             return
-        image = QImage.fromData(bytes(preview.png), b"PNG")
+        image = QImage.fromData(bytes(preview.png))
         self.overlay.image = image
         self.overlay.too_small = False
         self.panel.sign_button.setEnabled(True)

@@ -23,7 +23,7 @@ from desktop_signer.signing import LEVELS
 from ui.message_bar import MessageBar
 
 
-class SigningPanel(QScrollArea):
+class SigningPanel(QWidget):
     signRequested = Signal()
     cancelRequested = Signal()
     changeIdentityRequested = Signal()
@@ -35,11 +35,14 @@ class SigningPanel(QScrollArea):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("signingPanel")
-        self.setWidgetResizable(True)
         self.setMinimumWidth(300)
         self.setMaximumWidth(420)
-        body = QWidget(self)
-        self.setWidget(body)
+        # the form scrolls on a small screen; "Sign" and "Cancel" stay in view below it
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        body = QWidget(self.scroll)
+        self.scroll.setWidget(body)
         self.warning_bar = MessageBar(body)
         self.status_bar = MessageBar(body)
         self.identity_label = QLabel(body)
@@ -116,13 +119,16 @@ class SigningPanel(QScrollArea):
         buttons.addWidget(self.cancel_button)
         layout = QVBoxLayout(body)
         layout.addWidget(self.warning_bar)
+        layout.addWidget(self.status_bar)
         layout.addWidget(self.who_box)
         layout.addWidget(self.stamp_box)
         layout.addWidget(self.sig_box)
-        layout.addWidget(self.status_bar)
-        layout.addLayout(buttons)
-        layout.addWidget(self.batch_button)
         layout.addStretch(1)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 6, 6)
+        outer.addWidget(self.scroll, 1)
+        outer.addLayout(buttons)
+        outer.addWidget(self.batch_button)
         self.warning_bar.hide()
         self.status_bar.hide()
 

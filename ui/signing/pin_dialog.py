@@ -175,6 +175,7 @@ class PinDialog(QDialog):
         self.limits.setVisible(show_field and bool(self.limits.text()))
         self.confirm.setVisible(name == FINAL_TRY)
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        self.heading.setVisible(name != LOCKED)
         if name == LOCKED:
             self.ok_button.hide()
             cancel.setText(self.tr("Close"))
