@@ -72,6 +72,7 @@ def shoot(ctx) -> None:  # noqa: ANN001 - ShotContext
              and flow.session.overlay.image is not None, what="stamp preview")
     session = flow.session
     session.panel.title_edit.setText("Kepala Dinas Komunikasi dan Informatika")
+    session.panel.title_edit.setCursorPosition(0)
     session.schedule_preview()
     ctx.pump(0.6)
     ctx.wait_rendered(window)
