@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
+from desktop_signer.training import softhsm
 from desktop_signer.training.setup import TrainingSetup
 from desktop_signer.verification.document import validate_bytes
 from desktop_signer.verification.options import VerifyOptions
@@ -149,14 +150,26 @@ def test_token_insertion_is_noticed(qtbot: QtBot, make_window: MakeWindow,
     chooser = dialogs.wait(qtbot, "IdentityChooser")
     qtbot.waitUntil(lambda: bool(chooser.options), timeout=20_000)
     assert not any(o.holder == "UJI-COLOK" for o in chooser.options)
+    # the watcher is paused while the test writes the new token's objects (writing them
+    # needs SoftHSM re-initialised, which a listing in progress would refuse), then the
+    # token is "plugged in" for the watcher
+    flow.watcher.pause()
     create_token(classroom, "UJI-COLOK", [Put("putri", b"\x07", "putri", b"\x07", "putri")])
+    flow.watcher.resume()
     try:
         qtbot.waitUntil(lambda: any(o.holder == "UJI-COLOK" for o in chooser.options),
+                        timeout=2_500)
+        # a token SoftHSM has not enumerated yet (no re-initialisation by the test): the
+        # watcher's own re-initialisation finds it; empty, it is listed as tried
+        softhsm.init_token(Path(classroom.softhsm_conf), "UJI-KOSONG", classroom.pin,
+                           classroom.so_pin)
+        qtbot.waitUntil(lambda: "UJI-KOSONG" in chooser.diagnostics.toPlainText(),
                         timeout=2_500)
     finally:
         chooser.reject()
         flow.watcher.stop()
         delete_token(classroom, "UJI-COLOK")
+        delete_token(classroom, "UJI-KOSONG")
         from desktop_signer.tokens import loader
 
         loader.rescan(classroom.module)

@@ -405,7 +405,6 @@ class BatchDialog(QDialog):
         self.run.failed.connect(self._failed)
         self._started = time.perf_counter()
         self._idle()
-        self.flow.watcher.pause()
         self.run.start()
 
     def _set_row(self, row: int, *texts: str) -> None:
@@ -440,7 +439,6 @@ class BatchDialog(QDialog):
                                          "no other is started…"))
 
     def _finished(self, batch: Any) -> None:
-        self.flow.watcher.resume()
         self.run = None
         self.result = batch
         self.table.setRowCount(len(batch.results))
@@ -475,7 +473,6 @@ class BatchDialog(QDialog):
         self.batchFinished.emit(batch)
 
     def _failed(self, error: BaseException) -> None:
-        self.flow.watcher.resume()
         self.run = None
         self._idle()
         self.flow.window.presenter.present(self, error, Action.SIGN)

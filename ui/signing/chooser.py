@@ -122,7 +122,10 @@ class IdentityChooser(QDialog):
         self.retranslate()
         if watcher.latest is not None:
             self.show_listing(watcher.latest)
+        # the watcher lists only while a chooser is open (see ui.signing.watcher)
+        watcher.resume()
         watcher.start()
+        self.finished.connect(lambda _r: watcher.pause())
 
     # --- texts --------------------------------------------------------------------------
 

@@ -401,11 +401,9 @@ class PlacementSession(QObject):
         progress.setWindowTitle(self.tr("Signing"))
         progress.setMinimumDuration(300)
         self.progress = progress
-        self.flow.watcher.pause()
         self.run.start()
 
     def _end_progress(self) -> None:
-        self.flow.watcher.resume()
         if self.progress is not None:
             self.progress.reset()
             self.progress.deleteLater()

@@ -1,7 +1,9 @@
 """A background watcher of identity sources: lists them every second on its own thread
 and reports a listing only when it differs from the previous one, so a token put in or
 pulled out shows up in the chooser within two seconds. Never on the GUI thread (a token
-module can take its time), paused while a signature is being made."""
+module can take its time). It lists only while the chooser is open: paused otherwise, and
+above all while a login or a signature is under way (re-initialising SoftHSM to see new
+tokens would pull the token from under them); ``pause`` waits for a listing in progress."""
 
 from __future__ import annotations
 
@@ -31,6 +33,7 @@ class IdentityWatcher(QObject):
         self._wake = threading.Event()
         self._paused = threading.Event()
         self._thread: threading.Thread | None = None
+        self._scanning = threading.Lock()
         self.scans = 0
 
     def start(self) -> None:
@@ -47,6 +50,8 @@ class IdentityWatcher(QObject):
 
     def pause(self) -> None:
         self._paused.set()
+        with self._scanning:  # a listing under way finishes first
+            pass
 
     def resume(self) -> None:
         self._paused.clear()
@@ -61,22 +66,26 @@ class IdentityWatcher(QObject):
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            if not self._paused.is_set():
-                listings = []
-                for source in list(self.sources):
-                    try:
-                        listings.append(source.list())
-                    except Exception as exc:  # shown, the watcher goes on
-                        log.warning("identity source %s failed: %s", source.id, exc)
-                        listings.append(SourceListing(source.id))
-                        self._emit(self.failed, exc)
-                self.scans += 1
-                result = tuple(listings)
-                if result != self.latest:
-                    self.latest = result
-                    self._emit(self.listed, result)
+            with self._scanning:
+                if not self._paused.is_set():
+                    self._scan()
             self._wake.wait(self.interval)
             self._wake.clear()
+
+    def _scan(self) -> None:
+        listings = []
+        for source in list(self.sources):
+            try:
+                listings.append(source.list())
+            except Exception as exc:  # shown, the watcher goes on
+                log.warning("identity source %s failed: %s", source.id, exc)
+                listings.append(SourceListing(source.id))
+                self._emit(self.failed, exc)
+        self.scans += 1
+        result = tuple(listings)
+        if result != self.latest:
+            self.latest = result
+            self._emit(self.listed, result)
 
     def _emit(self, signal: SignalInstance, value: object) -> None:
         try:
