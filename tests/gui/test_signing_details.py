@@ -160,3 +160,54 @@ def test_box_too_small_and_test_token(qtbot: QtBot, make_window: MakeWindow,
     assert reports[0].startswith("Token test passed.")
     assert "certificates" in reports[0]
     chooser.reject()
+
+
+def test_signing_dialogs_are_named_and_reachable_by_keyboard(
+        qtbot: QtBot, make_window: MakeWindow, training: TrainingSetup,
+        training_services: object, isolated_dirs: dict[str, Path], tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from tests.gui.test_accessibility import unnamed_controls
+
+    write_settings(isolated_dirs["config"], training)
+    window = make_window([letter_copy(training, tmp_path)])
+    wait_open(qtbot, window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    assert "Ctrl+Shift+S" in window.signing.sign_action.toolTip()
+    flow = window.signing.flow
+    dialogs = Dialogs(flow)
+    window.signing.sign_action.trigger()
+    chooser = dialogs.wait(qtbot, "IdentityChooser")
+    qtbot.waitUntil(lambda: bool(chooser.options), timeout=20_000)
+    assert unnamed_controls(chooser) == []
+    assert chooser.select_key(next(o.key for o in chooser.options
+                                   if o.display_name == "Budi Santoso"))
+    chooser.tree.setFocus()
+    qtbot.keyClick(chooser.tree, Qt.Key.Key_Return)  # Enter chooses the current one
+    qtbot.waitUntil(lambda: flow.session is not None and flow.session.overlay is not None,
+                    timeout=20_000)
+    session = flow.session
+    assert unnamed_controls(session.panel) == []
+    assert "Page 3" in session.panel.position_label.accessibleName()
+    # Tab from the page reaches the panel's fields and its Sign button
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.current_tab().view.setFocus()
+    qtbot.waitUntil(window.current_tab().view.hasFocus)
+    seen = set()
+    for _ in range(40):
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        qtbot.keyClick(focused, Qt.Key.Key_Tab)
+        seen.add(QApplication.focusWidget())
+    assert {session.panel.title_edit, session.panel.level_combo,
+            session.panel.sign_button} <= seen
+    qtbot.mouseClick(session.panel.sign_button, Qt.MouseButton.LeftButton)
+    pin = dialogs.wait(qtbot, "PinDialog")
+    assert unnamed_controls(pin) == []
+    pin.reject()
+    batch = window.signing.flow.open_batch(session)
+    assert unnamed_controls(batch) == []
+    batch.reject()
+    session.close()

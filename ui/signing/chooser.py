@@ -52,6 +52,7 @@ class IdentityChooser(QDialog):
         self._tasks = Tasks(self)
         self._preselect = preselect
         self.options: list[IdentityOption] = []
+        self._accepted = False
 
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
@@ -342,7 +343,8 @@ class IdentityChooser(QDialog):
 
     def accept(self) -> None:
         option = self.current_option()
-        if option is None or not option.usable:
-            return
+        if option is None or not option.usable or self._accepted:
+            return  # (Enter reaches both the list and the default button)
+        self._accepted = True
         self.chosen.emit(option)
         super().accept()
