@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from desktop_signer.identity import SigningIdentity
-from desktop_signer.settings import LoadedSettings
+from desktop_signer.settings import LoadedSettings, Settings
 from desktop_signer.tokens.certinfo import CertificateInfo
 from desktop_signer.tokens.state import TokenState
 
@@ -126,16 +126,35 @@ BLOCKING_PROBLEMS = frozenset({"expired", "not_yet_valid", "no_signing_usage",
                                "token_not_initialized", "user_pin_not_initialized"})
 
 
-def _training(der: bytes) -> bool:
+def is_training_chain(der: bytes, others: Sequence[bytes] = ()) -> bool:
+    """The certificate is, or is issued (directly or through ``others``) by, a training CA
+    of the trust registry (``resources/trust``): its signatures carry the training mark."""
     if not der:
         return False
     from asn1crypto import x509
 
     from desktop_signer.trust.registry import load_registry
 
-    cert = x509.Certificate.load(der)
     registry = load_registry()
-    return registry.flag_for(cert) == "training_ca" or "Latihan" in cert.issuer.human_friendly
+    leaf = x509.Certificate.load(der)
+    cas = [x509.Certificate.load(d) for d in others if d]
+    certs = [leaf]
+    while not certs[-1].self_issued:  # walk up by issuer name, as far as we know it
+        issuer = next((c for c in cas if c.subject == certs[-1].issuer and c not in certs),
+                      None)
+        if issuer is None:
+            break
+        certs.append(issuer)
+    for cert in certs:
+        if registry.flag_for(cert) == "training_ca":
+            return True
+        issuer = cert.issuer.native
+        for ca in registry.non_production:
+            if ca.flag == "training_ca" and issuer.get("common_name") == ca.common_name and (
+                    ca.organization_name is None
+                    or issuer.get("organization_name") == ca.organization_name):
+                return True
+    return False
 
 
 class Pkcs11Source:
@@ -148,10 +167,17 @@ class Pkcs11Source:
     id = "pkcs11"
 
     def __init__(self, loaded: LoadedSettings | None, modules: Sequence[str] = (),
-                 *, now: datetime | None = None) -> None:
+                 *, now: datetime | None = None, known_cas: Sequence[bytes] = ()) -> None:
         self._loaded = loaded
         self._modules = tuple(modules)
         self._now = now
+        # CA certificates (DER) that complete chains when a token holds only the signer's
+        # certificate: whether a certificate is a training one is decided along its chain
+        self.known_cas = tuple(known_cas)
+
+    def set_settings(self, loaded: LoadedSettings | None) -> None:
+        """New settings (modules added or hidden) for the next listing."""
+        self._loaded = loaded
 
     def list(self) -> SourceListing:
         from desktop_signer.tokens import loader
@@ -187,6 +213,8 @@ class Pkcs11Source:
             if not tok.certificates:
                 diagnostics.append(Diagnostic(tok.label, "empty",
                                               f"{len(tok.other_certificates)} other"))
+            ca_ders = [e.certificate_der for e in (*tok.certificates, *tok.other_certificates)
+                       if e.info.is_ca] + list(self.known_cas)
             for entry in (*tok.certificates, *tok.other_certificates):
                 if entry.info.is_ca:
                     continue
@@ -195,7 +223,7 @@ class Pkcs11Source:
                 if entry.key == "none" and "certificate_without_key" not in reasons:
                     reasons = ("certificate_without_key", *reasons)
                 reasons = (*token_reasons, *reasons)
-                training = _training(der)
+                training = is_training_chain(der, ca_ders)
                 warnings = tuple(p for p in entry.problems if p in ("expiring_soon",
                                                                   "missing_non_repudiation"))
                 warnings = (*warnings, *token_warnings, *(("training",) if training else ()))
@@ -279,6 +307,25 @@ class Pkcs12Source:
         from desktop_signer.tokens import load_pkcs12_identity
 
         return load_pkcs12_identity(option.key, secret)
+
+
+def training_cas(settings: Settings) -> list[bytes]:
+    """The active training set-up's CA certificates (DER), in training mode; else none."""
+    if not settings.training_mode:
+        return []
+    from desktop_signer.training.active import training_setup
+    from desktop_signer.trust.certfiles import load_certificates
+
+    classroom = training_setup(settings)
+    if classroom is None:
+        return []
+    out: list[bytes] = []
+    for path in (classroom.issuing_ca_certificate, classroom.root_certificate):
+        try:
+            out += [c.dump() for c in load_certificates(path)]
+        except Exception:  # a missing file only means no training mark in the list
+            continue
+    return out
 
 
 def pin_limits(module_path: str, slot_id: int) -> tuple[int, int]:

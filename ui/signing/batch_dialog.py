@@ -360,7 +360,9 @@ class BatchDialog(QDialog):
         rule = self.rule()
         if rule == RULE_AS_PLACED and self.placed is not None:
             page, rect = self.placed
-            request = PlacementRequest(page=page + 1, rect=rect)
+            last = self.session is not None and page == self.session.tab.view.page_count() - 1
+            # on the last page of this letter: on the last page of each letter
+            request = PlacementRequest(page=-1 if last else page + 1, rect=rect)
         elif rule == RULE_PRESET:
             request = PlacementRequest(position=str(self.preset_combo.currentData()),
                                        size=size)

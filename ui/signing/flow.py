@@ -160,11 +160,24 @@ class PlacementSession(QObject):
         panel.presetChosen.connect(lambda p: self.propose(use_marker=False, preset=p))
         panel.markerRequested.connect(lambda: self.propose(use_marker=True, only_marker=True))
         tab.view.zoomChanged.connect(lambda *_: self.schedule_preview())
+        tab.destroyed.connect(self._tab_gone)
         from PySide6.QtCore import QTimer
 
         self._settle = QTimer(self, singleShot=True, interval=PREVIEW_SETTLE_MS)
         self._settle.timeout.connect(self.render_preview)
         self.propose(use_marker=True)
+
+    def _tab_gone(self) -> None:
+        """The letter's tab was closed: the panel and the stamp went with it."""
+        self.overlay = None
+        if self.flow.session is self:
+            self.flow.session = None
+
+    @property
+    def password(self) -> str | None:
+        """The letter's password when it is encrypted (the tab asked for it)."""
+        value = getattr(self.tab, "_password", None)
+        return value if isinstance(value, str) else None
 
     # --- who signs ----------------------------------------------------------------------
 
@@ -209,7 +222,9 @@ class PlacementSession(QObject):
                     remembered.rect[3] - remembered.rect[1])
         path = self.tab.path
         wanted = preset or str(self.panel.preset_combo.currentData() or "bottom-right")
-        self.tasks.run(lambda: propose(path, size, preset=wanted, use_marker=use_marker),
+        password = self.password
+        self.tasks.run(lambda: propose(path, size, preset=wanted, use_marker=use_marker,
+                                       password=password),
                        lambda p: self._apply_proposal(p, remembered, only_marker),
                        self._proposal_failed)
 
@@ -391,7 +406,7 @@ class PlacementSession(QObject):
         settings = self.flow.window.store.settings
         source = Path(self.tab.path)
         out = free_output_path(source, settings.output_pattern)
-        self.run = SignRun(identity, [SignJob(source, out)], options, self)
+        self.run = SignRun(identity, [SignJob(source, out, self.password)], options, self)
         self.run.finished.connect(self._finished)
         self.run.failed.connect(self._failed)
         progress = QProgressDialog(self.tr("Signing “%1”…").replace("%1", source.name),
@@ -457,14 +472,25 @@ class SigningFlow(QObject):
         settings = window.store.settings
         files = [settings.last_certificate] if settings.last_certificate and \
             not settings.last_module and Path(settings.last_certificate).is_file() else []
+        from desktop_signer.identity_sources import training_cas
+
         self.pkcs12 = Pkcs12Source(files)
-        self.sources: list[IdentitySource] = [Pkcs11Source(window.store.loaded), self.pkcs12]
+        self.pkcs11 = Pkcs11Source(window.store.loaded, known_cas=training_cas(settings))
+        self.sources: list[IdentitySource] = [self.pkcs11, self.pkcs12]
+        window.store.changed.connect(self._settings_changed)
         self.watcher = IdentityWatcher(self.sources, self)
         self.tasks = Tasks(self)
         self.session: PlacementSession | None = None
         self.last_identity_key = ""
         self.chooser: IdentityChooser | None = None
         self.batch_dialog: Any = None
+
+    def _settings_changed(self, settings: Any) -> None:
+        from desktop_signer.identity_sources import training_cas
+
+        self.pkcs11.set_settings(self.window.store.loaded)
+        self.pkcs11.known_cas = tuple(training_cas(self.window.store.settings))
+        self.watcher.refresh_now()
 
     def set_sources(self, sources: list[IdentitySource]) -> None:
         """Replace the sources (tests: a stand-in token source)."""
