@@ -127,3 +127,46 @@ def test_token_removed_in_the_middle_of_a_batch(qtbot: QtBot, make_window: MakeW
         if not removed:
             delete_token(classroom, label)
         loader.rescan(classroom.module)
+
+
+def test_batch_as_placed_on_this_letter(qtbot: QtBot, make_window: MakeWindow,
+                                        classroom: TrainingSetup, tmp_path: Path) -> None:
+    """The stamp where it sits on the 3-page letter (its last page) goes onto the last
+    page of every one-page memo, at the same place."""
+    letter = letter_copy(classroom, tmp_path)
+    window = make_window([letter])
+    from tests.gui.conftest import wait_open
+
+    wait_open(qtbot, window)
+    flow = window.signing.flow
+    dialogs = Dialogs(flow)
+    window.signing.sign_action.trigger()
+    chooser = dialogs.wait(qtbot, "IdentityChooser")
+    qtbot.waitUntil(lambda: any(o.display_name == "Budi Santoso" for o in chooser.options),
+                    timeout=20_000)
+    chooser.select_key(next(o.key for o in chooser.options if o.display_name == "Budi Santoso"))
+    qtbot.mouseClick(chooser.choose_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: flow.session is not None and flow.session.overlay is not None,
+                    timeout=20_000)
+    session = flow.session
+    page, rect = session.pdf_placement()
+    assert page == 2
+    qtbot.mouseClick(session.panel.batch_button, Qt.MouseButton.LeftButton)
+    batch = dialogs.wait(qtbot, "BatchDialog")
+    assert batch.rule_as_placed.isChecked() and batch.option is session.option
+    memos = [letter_copy(classroom, tmp_path, f"memo-{n}.pdf", "nota-dinas-1-halaman.pdf")
+             for n in range(3)]
+    batch.add_paths(memos)
+    batch.out_dir.setText(str(tmp_path / "keluar"))
+    qtbot.mouseClick(batch.sign_button, Qt.MouseButton.LeftButton)
+    pin = dialogs.wait(qtbot, "PinDialog")
+    finished: list[object] = []
+    batch.batchFinished.connect(finished.append)
+    qtbot.keyClicks(pin.pin_field, classroom.pin)
+    qtbot.mouseClick(pin.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(finished), timeout=120_000)
+    result = finished[0]
+    assert result.signed == 3, [r.error for r in result.results]  # type: ignore[attr-defined]
+    assert [r.page for r in result.results] == [1, 1, 1]  # type: ignore[attr-defined]
+    batch.reject()
+    session.close()

@@ -291,6 +291,9 @@ class BatchDialog(QDialog):
 
     def _idle(self) -> None:
         running = self.run is not None
+        # progress and results appear once there is something to show
+        for w in (self.progress, self.current, self.time_left, self.table):
+            w.setVisible(running or self.result is not None)
         self.sign_button.setEnabled(not running and bool(self.paths()))
         self.cancel_button.setEnabled(running)
         for w in (self.add_files, self.add_folder, self.remove_files, self.browse,
