@@ -149,7 +149,7 @@ def test_batch_as_placed_on_this_letter(qtbot: QtBot, make_window: MakeWindow,
     qtbot.waitUntil(lambda: flow.session is not None and flow.session.overlay is not None,
                     timeout=20_000)
     session = flow.session
-    page, rect = session.pdf_placement()
+    page, _rect = session.pdf_placement()
     assert page == 2
     qtbot.mouseClick(session.panel.batch_button, Qt.MouseButton.LeftButton)
     batch = dialogs.wait(qtbot, "BatchDialog")
