@@ -21,8 +21,11 @@ from desktop_signer.training.setup import TrainingSetup
 def write_settings(config_dir: Path, training: TrainingSetup, **extra: Any) -> None:
     folder = config_dir / "desktop-signer"
     folder.mkdir(parents=True, exist_ok=True)
+    # the training module as a user module: discovery then names SoftHSM as the other
+    # tests load it (python-pkcs11 caches libraries by the name they were loaded under)
     values = {"training_mode": True, "training_dir": training.directory,
-              "pades_level": "B-B", "revocation_hard_fail": False, **extra}
+              "modules": [training.module], "pades_level": "B-B",
+              "revocation_hard_fail": False, **extra}
     (folder / "settings.json").write_text(json.dumps(values), "utf-8")
 
 
