@@ -25,7 +25,7 @@ def write_settings(config_dir: Path, training: TrainingSetup, **extra: Any) -> N
     # tests load it (python-pkcs11 caches libraries by the name they were loaded under)
     values = {"training_mode": True, "training_dir": training.directory,
               "modules": [training.module], "pades_level": "B-B",
-              "revocation_hard_fail": False, **extra}
+              **extra}
     (folder / "settings.json").write_text(json.dumps(values), "utf-8")
 
 
