@@ -109,6 +109,9 @@ class MainWindow(QMainWindow):
         self._create_menus()
         self._create_toolbar()
         self.validity = install_validity(self)  # verification banner and signatures panel
+        from ui.signing.hook import install as install_signing
+
+        self.signing = install_signing(self)  # "Tanda tangani": ui/signing
         self.page_status = QLabel(self)
         self.zoom_status = QLabel(self)
         self.statusBar().addPermanentWidget(self.page_status)

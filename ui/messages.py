@@ -31,6 +31,7 @@ class Action(StrEnum):
     SAVE_PASSWORD = "save_password"
     EXPORT_REPORT = "export_report"
     VERIFY = "verify"
+    SIGN = "sign"
     UNEXPECTED = "unexpected"
 
 
@@ -52,6 +53,7 @@ def action_title(action: Action) -> str:
         Action.SAVE_PASSWORD: translate("Errors", "The password was not saved"),
         Action.EXPORT_REPORT: translate("Errors", "The validation report was not saved"),
         Action.VERIFY: translate("Errors", "The signatures could not be checked"),
+        Action.SIGN: translate("Errors", "The document was not signed"),
         Action.UNEXPECTED: translate("Errors", "Something went wrong"),
     }
     return titles[action]
@@ -124,6 +126,9 @@ def code_text(code: str) -> str | None:
             "Errors", "The file {name} is not a PKCS#11 module that this computer can load. "
             "Choose the module from the token vendor's software for this operating system."),
     }
+    from ui.signing.texts import error_texts
+
+    texts.update(error_texts())  # tokens, certificate files, stamp, signing (ui/signing)
     return texts.get(code)
 
 

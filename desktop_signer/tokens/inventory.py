@@ -58,6 +58,7 @@ class CertificateEntry:
     matched_by: str  # "id", "label", "public_key" or ""
     always_authenticate: bool | None  # None: unknown (key not visible)
     problems: tuple[str, ...]
+    certificate_der: bytes = field(default=b"", repr=False)  # for previews of the stamp
 
 
 @dataclass(frozen=True)
@@ -116,6 +117,7 @@ def _entry(cert: CertRef[x509.Certificate], key: KeyRef[Any] | None, key_kind: s
         ref=certificate_ref(cert), cka_id=cert.id.hex(), label=cert.label, info=info,
         key=key_kind if key is not None else "none", matched_by=matched_by,
         always_authenticate=always, problems=tuple(problems),
+        certificate_der=cert.obj.dump(),
     )
 
 

@@ -1,0 +1,335 @@
+"""Identity sources: where the signing identities a user can choose from come from.
+
+The window's chooser lists identities *by source*, never by key technology, so a new kind
+of key (BSrE remote signing through an eSign Client Service) is one new class here and no
+change in the window. A source is anything with this small protocol
+(:class:`IdentitySource`)::
+
+    source.id                  -> str   stable: "pkcs11", "pkcs12", later "remote"
+    source.list()              -> SourceListing   (blocking; called off the GUI thread)
+    source.open(option, secret, confirm_final_try=False) -> SigningIdentity  (blocking)
+
+``list()`` returns every identity the source can see as an :class:`IdentityOption`: the
+certificate's details when known, whether it can be chosen (``usable``) and why not
+(``reasons``, stable codes), warnings worth a sentence (``warnings``), and what secret
+``open`` needs (:class:`SecretSpec`: a PIN with length limits and the token's PIN state, a
+passphrase, a PIN pad, a one-time code, or nothing). ``diagnostics`` says what was tried
+and why something failed (module not found, load error, a token that could not be read),
+so "no certificate" is never shown without its reason. ``list()`` must not raise for one
+broken device: report it as a :class:`Diagnostic`. Listings are frozen and comparable;
+the window's watcher compares two in a row to notice a token inserted or pulled.
+
+``open()`` gets back the option the user chose and the secret typed into the window (the
+window keeps no copy), logs in, and returns a :class:`~desktop_signer.identity.
+SigningIdentity` for ``signing.sign_batch``; it raises the typed errors of
+``desktop_signer.tokens.errors`` (``WrongPinError`` carries the token's state after the
+failure, so the PIN dialog can warn before the next try). ``option.key`` is the source's
+own reference (opaque to the window).
+
+A remote source would list the identities it knows (e.g. the NIK remembered in the
+settings) with ``SecretSpec(kind="passphrase")`` or ``kind="totp"``, put the reachability
+of its gateway into ``diagnostics``, and return its remote ``SigningIdentity`` from
+``open``. Sources: :class:`Pkcs11Source` (tokens) and :class:`Pkcs12Source` (files).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
+
+from desktop_signer.identity import SigningIdentity
+from desktop_signer.settings import LoadedSettings, Settings
+from desktop_signer.tokens.certinfo import CertificateInfo
+from desktop_signer.tokens.state import TokenState
+
+if TYPE_CHECKING:
+    from desktop_signer.tokens.inventory import CertificateEntry
+
+SECRET_PIN = "pin"
+SECRET_PIN_PAD = "pin_pad"
+SECRET_PASSPHRASE = "passphrase"
+SECRET_TOTP = "totp"
+SECRET_NONE = "none"
+SOFTHSM_FAMILY = "SoftHSM2 (latihan)"
+
+
+@dataclass(frozen=True)
+class SecretSpec:
+    """What ``open`` needs from the user."""
+
+    kind: str  # SECRET_PIN, SECRET_PIN_PAD, SECRET_PASSPHRASE, SECRET_TOTP, SECRET_NONE
+    min_length: int = 0  # 0: no limit known
+    max_length: int = 0
+    token_state: TokenState | None = None  # PKCS#11: the PIN's state when listed
+    holder: str = ""  # what the secret unlocks: token label, file name, service name
+
+
+@dataclass(frozen=True)
+class IdentityOption:
+    source: str  # the source's id
+    key: str  # the source's own reference; opaque to the window
+    holder: str  # where the key lives, for people: "Token LATIHAN", "budi.p12"
+    label: str  # the certificate's name on its holder, or the file name
+    info: CertificateInfo | None  # None: details only after opening (PKCS#12)
+    certificate_der: bytes = field(default=b"", repr=False)  # for the stamp preview
+    usable: bool = True
+    reasons: tuple[str, ...] = ()  # why it cannot be chosen (stable codes)
+    warnings: tuple[str, ...] = ()  # expiring_soon, training, pin_count_low, ...
+    secret: SecretSpec = field(default_factory=lambda: SecretSpec(SECRET_NONE))
+    training: bool = False
+
+    @property
+    def display_name(self) -> str:
+        return self.info.subject_name if self.info is not None and \
+            self.info.subject_name else self.label
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One thing that was tried: a module, a token, a file, a service."""
+
+    subject: str  # a path, a token label, a URL
+    status: str  # "ok", "not_found", "load_failed", "hidden", "unreadable", "empty"
+    reason: str = ""  # technical reason (a PKCS#11 return value's name, a library message)
+    looked_for: tuple[str, ...] = ()  # file names tried (a module family not found)
+    family: str = ""
+
+
+@dataclass(frozen=True)
+class SourceListing:
+    source: str
+    options: tuple[IdentityOption, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+
+@runtime_checkable
+class IdentitySource(Protocol):
+    id: str
+
+    def list(self) -> SourceListing:
+        """Every identity this source sees, with diagnostics. Blocking; never prompts."""
+        ...
+
+    def open(self, option: IdentityOption, secret: str | None, *,
+             confirm_final_try: bool = False) -> SigningIdentity:
+        """Log in and return the identity. Raises ``desktop_signer.tokens.errors``."""
+        ...
+
+
+# reasons an option cannot be chosen (CertificateInfo.problems that block signing)
+BLOCKING_PROBLEMS = frozenset({"expired", "not_yet_valid", "no_signing_usage",
+                               "certificate_without_key", "pin_locked", "revoked",
+                               "token_not_initialized", "user_pin_not_initialized"})
+
+
+def is_training_chain(der: bytes, others: Sequence[bytes] = ()) -> bool:
+    """The certificate is, or is issued (directly or through ``others``) by, a training CA
+    of the trust registry (``resources/trust``): its signatures carry the training mark."""
+    if not der:
+        return False
+    from asn1crypto import x509
+
+    from desktop_signer.trust.registry import load_registry
+
+    registry = load_registry()
+    leaf = x509.Certificate.load(der)
+    cas = [x509.Certificate.load(d) for d in others if d]
+    certs = [leaf]
+    while not certs[-1].self_issued:  # walk up by issuer name, as far as we know it
+        issuer = next((c for c in cas if c.subject == certs[-1].issuer and c not in certs),
+                      None)
+        if issuer is None:
+            break
+        certs.append(issuer)
+    for cert in certs:
+        if registry.flag_for(cert) == "training_ca":
+            return True
+        issuer = cert.issuer.native
+        for ca in registry.non_production:
+            if ca.flag == "training_ca" and issuer.get("common_name") == ca.common_name and (
+                    ca.organization_name is None
+                    or issuer.get("organization_name") == ca.organization_name):
+                return True
+    return False
+
+
+class Pkcs11Source:
+    """Certificates on PKCS#11 tokens, from every module discovery finds (DESIGN §4.2).
+
+    SoftHSM enumerates tokens only when initialised, so its module is initialised again
+    before each listing (refused by the loader while a session is open, which is harmless:
+    then nothing was inserted that we could miss). Other modules handle hot-plugging."""
+
+    id = "pkcs11"
+
+    def __init__(self, loaded: LoadedSettings | None, modules: Sequence[str] = (),
+                 *, now: datetime | None = None, known_cas: Sequence[bytes] = ()) -> None:
+        self._loaded = loaded
+        self._modules = tuple(modules)
+        self._now = now
+        # CA certificates (DER) that complete chains when a token holds only the signer's
+        # certificate: whether a certificate is a training one is decided along its chain
+        self.known_cas = tuple(known_cas)
+
+    def set_settings(self, loaded: LoadedSettings | None) -> None:
+        """New settings (modules added or hidden) for the next listing."""
+        self._loaded = loaded
+
+    def list(self) -> SourceListing:
+        from desktop_signer.tokens import loader
+        from desktop_signer.tokens.discovery import discover
+        from desktop_signer.tokens.inventory import scan
+
+        found = discover(self._loaded, self._modules)
+        for cand in found.candidates:
+            if cand.found and cand.path and cand.family == SOFTHSM_FAMILY \
+                    and loader.loaded(cand.path) is not None:
+                try:
+                    loader.rescan(cand.path)
+                except Exception:  # reported by the scan below
+                    pass
+        inventory = scan(discovery=found, now=self._now)
+        diagnostics: list[Diagnostic] = []
+        for m in inventory.modules:
+            diagnostics.append(Diagnostic(m.path or "", m.status, m.reason, m.looked_for,
+                                          m.family))
+        options: list[IdentityOption] = []
+        for tok in inventory.tokens:
+            limits = pin_limits(tok.module, tok.slot_id)
+            state = tok.state
+            kind = SECRET_PIN_PAD if state.pin_pad else (
+                SECRET_PIN if state.login_required else SECRET_NONE)
+            spec = SecretSpec(kind, limits[0], limits[1], state, tok.label)
+            token_reasons = tuple(c for c in state.conditions if c in BLOCKING_PROBLEMS)
+            token_warnings = tuple(c for c in state.conditions
+                                   if c in ("pin_count_low", "pin_final_try",
+                                            "pin_to_be_changed"))
+            if tok.error:
+                diagnostics.append(Diagnostic(tok.label, "unreadable", tok.error))
+            if not tok.certificates:
+                diagnostics.append(Diagnostic(tok.label, "empty",
+                                              f"{len(tok.other_certificates)} other"))
+            ca_ders = [e.certificate_der for e in (*tok.certificates, *tok.other_certificates)
+                       if e.info.is_ca] + list(self.known_cas)
+            for entry in (*tok.certificates, *tok.other_certificates):
+                if entry.info.is_ca:
+                    continue
+                der = _der_of(entry)
+                reasons = tuple(p for p in entry.problems if p in BLOCKING_PROBLEMS)
+                if entry.key == "none" and "certificate_without_key" not in reasons:
+                    reasons = ("certificate_without_key", *reasons)
+                reasons = (*token_reasons, *reasons)
+                training = is_training_chain(der, ca_ders)
+                warnings = tuple(p for p in entry.problems if p in ("expiring_soon",
+                                                                  "missing_non_repudiation"))
+                warnings = (*warnings, *token_warnings, *(("training",) if training else ()))
+                options.append(IdentityOption(
+                    source=self.id,
+                    key="\n".join((tok.module, tok.serial, tok.label, entry.ref)),
+                    holder=tok.label, label=entry.label, info=entry.info,
+                    certificate_der=der, usable=not reasons, reasons=reasons,
+                    warnings=warnings, secret=spec, training=training))
+        return SourceListing(self.id, tuple(options), tuple(diagnostics))
+
+    def open(self, option: IdentityOption, secret: str | None, *,
+             confirm_final_try: bool = False) -> SigningIdentity:
+        from desktop_signer.tokens import open_pkcs11_identity
+
+        module, serial, label, ref = option.key.split("\n")
+        return open_pkcs11_identity(module, pin=secret, token_serial=serial or None,
+                                    token_label=None if serial else label,
+                                    certificate=ref, confirm_final_try=confirm_final_try)
+
+    def test(self, option: IdentityOption) -> tuple[Diagnostic, ...]:
+        """"Test token": the module and token answer, without a PIN (what the window's
+        "test" action shows)."""
+        from desktop_signer.tokens import loader, session
+
+        module_path, serial, label, _ref = option.key.split("\n")
+        out: list[Diagnostic] = []
+        try:
+            module = loader.load(module_path)
+            out.append(Diagnostic(module_path, "ok",
+                                  f"{module.description} {module.version}".strip()))
+            token = session.find_token(module, serial=serial or None, label=label or None)
+            state = session.read_state(token)
+            out.append(Diagnostic(label, "ok", ", ".join(state.conditions) or "ready"))
+            with session.token_session(module, token) as ts:
+                from desktop_signer.tokens.objects import read_objects
+
+                objects = read_objects(ts)
+                out.append(Diagnostic(label, "ok", f"{len(objects.certificates)} certificates"))
+        except Exception as exc:  # the test reports, it does not fail
+            code = getattr(exc, "code", type(exc).__name__)
+            out.append(Diagnostic(label or module_path, "unreadable",
+                                  f"{code}: {getattr(exc, 'detail', '') or exc}"))
+        return tuple(out)
+
+
+def _der_of(entry: CertificateEntry) -> bytes:
+    return entry.certificate_der
+
+
+class Pkcs12Source:
+    """PKCS#12 files (.p12/.pfx) the user chose. Their certificates are usually encrypted
+    with the passphrase, so details appear only once the file is opened."""
+
+    id = "pkcs12"
+
+    def __init__(self, files: Sequence[str | os.PathLike[str]] = ()) -> None:
+        self._files: list[Path] = []
+        for f in files:
+            self.add(f)
+
+    def add(self, path: str | os.PathLike[str]) -> None:
+        p = Path(path).expanduser().absolute()
+        if p not in self._files:
+            self._files.append(p)
+
+    def list(self) -> SourceListing:
+        options = []
+        diagnostics = []
+        for path in self._files:
+            exists = path.is_file()
+            diagnostics.append(Diagnostic(str(path), "ok" if exists else "not_found"))
+            options.append(IdentityOption(
+                source=self.id, key=str(path), holder=path.name, label=path.name, info=None,
+                usable=exists, reasons=() if exists else ("file_missing",),
+                secret=SecretSpec(SECRET_PASSPHRASE, holder=path.name)))
+        return SourceListing(self.id, tuple(options), tuple(diagnostics))
+
+    def open(self, option: IdentityOption, secret: str | None, *,
+             confirm_final_try: bool = False) -> SigningIdentity:
+        from desktop_signer.tokens import load_pkcs12_identity
+
+        return load_pkcs12_identity(option.key, secret)
+
+
+def training_cas(settings: Settings) -> list[bytes]:
+    """The active training set-up's CA certificates (DER), in training mode; else none."""
+    if not settings.training_mode:
+        return []
+    from desktop_signer.training.active import training_setup
+    from desktop_signer.trust.certfiles import load_certificates
+
+    classroom = training_setup(settings)
+    if classroom is None:
+        return []
+    out: list[bytes] = []
+    for path in (classroom.issuing_ca_certificate, classroom.root_certificate):
+        try:
+            out += [c.dump() for c in load_certificates(path)]
+        except Exception:  # a missing file only means no training mark in the list
+            continue
+    return out
+
+
+def pin_limits(module_path: str, slot_id: int) -> tuple[int, int]:
+    """(min, max) PIN length from the token's CK_TOKEN_INFO; (0, 0) when unknown."""
+    from desktop_signer.tokens.pin_limits import read_pin_limits
+
+    return read_pin_limits(module_path, slot_id)
