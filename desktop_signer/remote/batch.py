@@ -1,0 +1,210 @@
+"""Remote signing of many files with one passphrase (or one TOTP) (issue 13 item 5).
+
+Files go to the service in groups (``EscAccount.batch_size``, default 10), one request per
+group. Progress is reported per file; cancellation is checked between groups (a group on
+the wire is finished: its files are checked and written, or rolled back). A problem with
+one document (unreadable, no room for the stamp, a reply that fails our checks) fails that
+document; a problem with the account or the service (wrong passphrase, client credential
+refused, certificate not usable, timeout, service unreachable) ends the batch before the
+next group, as an exception. Every finished attempt is journalled with key kind "remote".
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+from asn1crypto import x509
+
+from desktop_signer.appearance.profile import StampProfile, profile_from_settings
+from desktop_signer.errors import DesktopSignerError
+from desktop_signer.journal import Journal, JournalEntry
+from desktop_signer.remote.accept import accept
+from desktop_signer.remote.account import EscAccount, EscCredential, require_issue
+from desktop_signer.remote.errors import RemoteSigningError
+from desktop_signer.remote.esc_client import EscClient
+from desktop_signer.remote.prepare import PreparedDocument, prepare
+from desktop_signer.settings import SignerProfile
+from desktop_signer.signing.batch import BatchResult
+from desktop_signer.signing.errors import SigningError
+from desktop_signer.signing.options import SignJob, SignOptions
+from desktop_signer.signing.output import PendingOutput
+from desktop_signer.signing.signer import SignResult
+
+Progress = Callable[[int, int, Path | None], None]  # done, total, current file (None: end)
+KEY_KIND = "remote"
+
+# errors that concern the account or the service: the batch stops
+BATCH_ERRORS = frozenset({
+    "esc_not_registered", "esc_no_certificate", "esc_wrong_passphrase", "esc_wrong_totp",
+    "esc_auth_failed", "esc_timeout", "esc_unreachable", "esc_tls_failed",
+})
+
+
+@dataclass(frozen=True)
+class RemoteBatchResult(BatchResult):
+    groups_sent: int = 0
+    service_seconds: float = 0.0  # time spent waiting for the service (round trips)
+
+
+class RemoteSigningSession:
+    """One account, one credential, many documents. ``profile``: the stamp's content
+    (name, jabatan, NIP); the service's certificate is only known after the first
+    signature, so the caller supplies the name (settings, the last remote signature)."""
+
+    def __init__(self, account: EscAccount, credential: EscCredential,
+                 options: SignOptions, profile: StampProfile | None = None) -> None:
+        account.validate()
+        if not credential.value:
+            raise RemoteSigningError("esc_wrong_totp" if credential.is_totp
+                                     else "esc_wrong_passphrase", "empty")
+        self.account = account
+        self.credential = credential
+        self.options = options
+        base = profile or options.profile or profile_from_settings(SignerProfile())
+        if options.visible and not base.name.strip():
+            raise RemoteSigningError("esc_name_required")
+        self.profile = replace(base, training=base.training or options.training)
+        self.client: EscClient = account.client()
+        self._stamps: dict[tuple[float, float, int], bytes] = {}
+        self.service_seconds = 0.0
+        self.groups_sent = 0
+        self.last_certificate: x509.Certificate | None = None
+
+    def close(self) -> None:
+        self.client.close()
+
+    def check_status(self) -> None:
+        require_issue(self.client.check_status(self.account.nik), self.account.nik)
+
+    def request_totp(self, count: int) -> str:
+        return self.client.request_totp(self.account.nik, count)
+
+    def prepare(self, job: SignJob) -> PreparedDocument:
+        return prepare(job, self.options, self.profile, self._stamps)
+
+    def send(self, prepared: Sequence[PreparedDocument]) -> tuple[bytes, ...]:
+        cred = self.credential
+        reply = self.client.sign_pdfs(
+            self.account.nik, [p.data for p in prepared], [p.properties for p in prepared],
+            passphrase=None if cred.is_totp else cred.value,
+            totp=cred.value if cred.is_totp else None)
+        self.service_seconds += reply.seconds
+        self.groups_sent += 1
+        return reply.files
+
+    def finish(self, sent: PreparedDocument, data: bytes, started: float) -> SignResult:
+        """Check, upgrade and publish one returned file."""
+        opts = self.options
+        accepted = accept(sent, data, opts)
+        pending = PendingOutput.create(sent.job.output, opts.overwrite)
+        try:
+            pending.file.write(accepted.data)
+            pending.finish_writing()
+            pending.publish()
+        except BaseException:
+            pending.discard()
+            raise
+        self.last_certificate = accepted.certificate
+        return SignResult(
+            input=sent.job.input, output=sent.job.output, status="signed",
+            requested_level=opts.level, level=accepted.level,
+            downgraded=accepted.downgraded, field_name=accepted.field_name,
+            page=sent.placement.page if sent.placement else None,
+            output_sha256=accepted.checked.report.sha256,
+            verdict=accepted.checked.verdict, seconds=time.perf_counter() - started)
+
+
+def sign_remote_batch(account: EscAccount, credential: EscCredential,
+                      jobs: Sequence[SignJob], options: SignOptions, *,
+                      profile: StampProfile | None = None, progress: Progress | None = None,
+                      cancel: threading.Event | None = None, journal: Journal | None = None,
+                      check_status: bool = True) -> RemoteBatchResult:
+    """Sign ``jobs`` through the service. The status check runs first (nothing is sent for
+    a certificate that is not ``ISSUE``). For a TOTP credential the caller has already
+    asked for the code (:meth:`RemoteSigningSession.request_totp` with ``len(jobs)``)."""
+    started = time.perf_counter()
+    session = RemoteSigningSession(account, credential, options, profile)
+    results: dict[int, SignResult] = {}
+    cancelled = False
+
+    def complete(index: int, result: SignResult) -> None:
+        results[index] = result
+        if journal is not None:
+            _journal(journal, result,
+                     session.last_certificate if result.status == "signed" else None)
+
+    try:
+        if check_status:
+            session.check_status()
+        size = max(1, account.batch_size)
+        for first in range(0, len(jobs), size):
+            if cancel is not None and cancel.is_set():
+                cancelled = True
+                break
+            group = list(enumerate(jobs))[first:first + size]
+            prepared: list[tuple[int, PreparedDocument, float]] = []
+            for index, job in group:
+                if progress is not None:
+                    progress(index, len(jobs), job.input)
+                t0 = time.perf_counter()
+                if job.output.exists() and not options.overwrite:
+                    results[index] = SignResult(
+                        job.input, job.output, "skipped", options.level,
+                        error=SigningError("output_exists", path=str(job.output)))
+                    continue
+                try:
+                    prepared.append((index, session.prepare(job), t0))
+                except Exception as exc:  # this document only
+                    complete(index, _failed(job, options, exc, t0))
+            if not prepared:
+                continue
+            try:
+                files = session.send([p for _, p, _ in prepared])
+            except RemoteSigningError as exc:
+                if exc.code in BATCH_ERRORS:
+                    raise
+                for index, sent, t0 in prepared:  # e.g. 5xx: the service refused the group
+                    complete(index, _failed(sent.job, options, exc, t0))
+                continue
+            for (index, sent, t0), data in zip(prepared, files, strict=True):
+                try:
+                    complete(index, session.finish(sent, data, t0))
+                except Exception as exc:
+                    complete(index, _failed(sent.job, options, exc, t0))
+    finally:
+        session.close()
+    ordered = tuple(results[i] for i in sorted(results))
+    if progress is not None:
+        progress(len(ordered), len(jobs), None)
+    return RemoteBatchResult(ordered, cancelled, time.perf_counter() - started,
+                             session.groups_sent, session.service_seconds)
+
+
+def _failed(job: SignJob, options: SignOptions, exc: Exception, started: float) -> SignResult:
+    error = (exc if isinstance(exc, DesktopSignerError)
+             else SigningError("signing_failed", f"{type(exc).__name__}: {exc}"))
+    return SignResult(job.input, job.output, "failed", options.level, error=error,
+                      seconds=time.perf_counter() - started)
+
+
+def _journal(journal: Journal, result: SignResult,
+             certificate: x509.Certificate | None) -> None:
+    """A journal that cannot be written never blocks a signature (DESIGN §7)."""
+    try:
+        if certificate is not None:
+            entry = JournalEntry.for_result(result, certificate, KEY_KIND)
+        else:  # a failure: the service's certificate is not known
+            entry = JournalEntry(
+                time_utc=datetime.now(UTC).isoformat(timespec="seconds"),
+                input_name=result.input.name, output_name=result.output.name,
+                output_sha256="", cert_subject="", cert_serial="", cert_issuer="",
+                key_kind=KEY_KIND, requested_level=result.requested_level, level="",
+                result=result.status, error_code=result.error_code)
+        journal.record(entry)
+    except Exception:  # noqa: BLE001  (sqlite locked, disk full: the signature stands)
+        pass
