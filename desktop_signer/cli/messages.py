@@ -156,3 +156,6 @@ MESSAGES.update(_VERIFY)
 from desktop_signer.cli.messages_sign import MESSAGES as _SIGN  # noqa: E402
 
 MESSAGES.update(_SIGN)
+from desktop_signer.cli.messages_remote import MESSAGES as _REMOTE  # noqa: E402
+
+MESSAGES.update(_REMOTE)
