@@ -51,8 +51,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "DESKTOP_SIGNER_ESC_PASSWORD atau keyring (tanyakan administrator)",
         "the ESC client password was not found: --esc-password-env VAR, "
         "DESKTOP_SIGNER_ESC_PASSWORD or the keyring (ask the administrator)"),
-    "sign_usage_esc_locked": ("{key} ditetapkan administrator ({value}); tidak dapat diubah",
-                              "{key} is set by the administrator ({value}); it cannot be "
+    "sign_usage_esc_locked": ("{setting} ditetapkan administrator ({value}); tidak dapat diubah",
+                              "{setting} is set by the administrator ({value}); it cannot be "
                               "changed"),
     "sign_usage_no_esc_passphrase": (
         "passphrase BSrE diperlukan: jalankan di terminal, atau pakai --passphrase-env VAR, "

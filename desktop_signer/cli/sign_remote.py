@@ -50,7 +50,7 @@ def wanted(args: argparse.Namespace) -> bool:
 def _locked_value(loaded: settings_mod.LoadedSettings, key: str, given: str | None,
                   current: str, usage: sign_cmd._Usage) -> str:
     if given is not None and loaded.is_locked(key) and given != current:
-        usage("sign_usage_esc_locked", key=key, value=current)
+        usage("sign_usage_esc_locked", setting=key, value=current)
     return given if given is not None else current
 
 
