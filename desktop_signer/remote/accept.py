@@ -83,8 +83,20 @@ def _has_signature_timestamp(sig: EmbeddedPdfSignature) -> bool:
     return any(a["type"].native == "signature_time_stamp_token" for a in attrs)
 
 
-def accept(sent: PreparedDocument, data: bytes, options: SignOptions,
-           before: dict[str, str] | None = None) -> Accepted:
+@dataclass(frozen=True)
+class Staged:
+    """The returned file after the structural checks and the level work, not yet verified
+    by our verifier (which may run in another process)."""
+
+    data: bytes
+    field_name: str
+    level: Level  # what we believe we made
+    downgraded: bool
+    certificate: x509.Certificate
+
+
+def stage(sent: PreparedDocument, data: bytes, options: SignOptions) -> Staged:
+    """Checks 1 and 2, then the DSS update / document time stamp when asked for."""
     returned = inspect_returned(sent, data)
     sig = returned.signature
     level: Level = "B-T" if returned.timestamped else "B-B"
@@ -102,14 +114,29 @@ def accept(sent: PreparedDocument, data: bytes, options: SignOptions,
         if not options.allow_downgrade:
             raise RemoteSigningError("esc_level_too_low", level=level, requested=requested)
         downgraded = True
-    checked = check_output(sent.job.output.name, data, sig.field_name, options.trust, before)
+    return Staged(data, sig.field_name, level, downgraded, sig.signer_cert)
+
+
+def judge(sent: PreparedDocument, staged: Staged, checked: CheckOutcome) -> Accepted:
+    """Check 4's verdict (``checked``: our verifier on ``staged.data``), the level our
+    verifier sees, and the stamp's place."""
     ours = next(s for s in checked.report.signatures
-                if sig.field_name in s.field.split(","))
-    made = ours.pades_level or level
-    if _rank(made) < _rank(level):  # the verifier sees less than we think we made
-        raise RemoteSigningError("esc_level_too_low", level=made, requested=requested)
+                if staged.field_name in s.field.split(","))
+    made = ours.pades_level or staged.level
+    if _rank(made) < _rank(staged.level):  # the verifier sees less than we think we made
+        raise RemoteSigningError("esc_level_too_low", level=made, requested=staged.level)
     _check_stamp(sent, ours.page, ours.rect)
-    return Accepted(data, sig.field_name, made, downgraded, sig.signer_cert, checked)
+    return Accepted(staged.data, staged.field_name, made, staged.downgraded,
+                    staged.certificate, checked)
+
+
+def accept(sent: PreparedDocument, data: bytes, options: SignOptions,
+           before: dict[str, str] | None = None) -> Accepted:
+    """All checks in this process."""
+    staged = stage(sent, data, options)
+    checked = check_output(sent.job.output.name, staged.data, staged.field_name,
+                           options.trust, before)
+    return judge(sent, staged, checked)
 
 
 def _rank(level: str) -> int:
