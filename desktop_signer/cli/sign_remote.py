@@ -191,7 +191,7 @@ def _learned_name(batch: Any) -> dict[str, Any]:
                 if sig.field_name == result.field_name:
                     name = sig.signer_cert.subject.native.get("common_name", "")
                     return {"esc.signer_name": str(name)} if name else {}
-        except Exception:  # noqa: BLE001  (a convenience only)
+        except Exception:
             return {}
     return {}
 

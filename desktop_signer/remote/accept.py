@@ -140,7 +140,7 @@ def accept(sent: PreparedDocument, data: bytes, options: SignOptions,
 
 
 def _rank(level: str) -> int:
-    return LEVELS.index(level) if level in LEVELS else -1  # type: ignore[arg-type]
+    return LEVELS.index(level) if level in LEVELS else -1  # type: ignore[arg-type,unused-ignore]
 
 
 def _check_stamp(sent: PreparedDocument, page: int | None,
@@ -170,7 +170,7 @@ def _upgrade(returned: Returned, level: Level, options: SignOptions) -> bytes:
     tsa_url = options.tsa.url if options.tsa else ""
     try:
         out = add_validation_info(sig, context, in_place=False)
-        data = out.getvalue()
+        data: bytes = out.getvalue()
         if level == "B-LTA":
             if options.tsa is None or not options.tsa.url:
                 raise SigningError("tsa_required", level=level)
@@ -178,7 +178,7 @@ def _upgrade(returned: Returned, level: Level, options: SignOptions) -> bytes:
             stamper = PdfTimeStamper(services.timestamper(options.tsa))
             result = stamper.timestamp_pdf(writer, "sha256", validation_context=context,
                                            in_place=True)
-            data = result.getvalue()
+            data = bytes(result.getvalue())
         return data
     except TimestampRequestError as exc:
         cause = exc.__cause__

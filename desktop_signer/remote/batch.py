@@ -1,12 +1,13 @@
 """Remote signing of many files with one passphrase (or one TOTP) (issue 13 item 5).
 
 Files go to the service in groups (``EscAccount.batch_size``, default 10), one request per
-group; the next group is on the wire while the previous one is checked. Progress is reported per file; cancellation is checked between groups (a group on
-the wire is finished: its files are checked and written, or rolled back). A problem with
-one document (unreadable, no room for the stamp, a reply that fails our checks) fails that
-document; a problem with the account or the service (wrong passphrase, client credential
-refused, certificate not usable, timeout, service unreachable) ends the batch before the
-next group, as an exception. Every finished attempt is journalled with key kind "remote".
+group; the next group is on the wire while the previous one is checked. Progress is
+reported per file; cancellation is checked between groups (a group on the wire is
+finished: its files are checked and written, or rolled back). A problem with one document
+(unreadable, no room for the stamp, a reply that fails our checks) fails that document; a
+problem with the account or the service (wrong passphrase, client credential refused,
+certificate not usable, timeout, service unreachable) ends the batch before the next
+group, as an exception. Every finished attempt is journalled with key kind "remote".
 """
 
 from __future__ import annotations
@@ -286,5 +287,5 @@ def _journal(journal: Journal, result: SignResult,
                 key_kind=KEY_KIND, requested_level=result.requested_level, level="",
                 result=result.status, error_code=result.error_code)
         journal.record(entry)
-    except Exception:  # noqa: BLE001  (sqlite locked, disk full: the signature stands)
+    except Exception:
         pass

@@ -261,7 +261,7 @@ class EscSimulatorApp:
             data = _rewritten(data)
         try:
             writer = IncrementalPdfFileWriter(io.BytesIO(data), strict=False)
-        except Exception as exc:  # noqa: BLE001  (any parse failure is the engine's 500)
+        except Exception as exc:
             raise _Refusal(500, {"error": "Proses signing gagal : com.itextpdf.text."
                                           f"exceptions.InvalidPdfException: {exc}"}) from exc
         name = f"sig_{int(time.time() * 1000)}_{index}"
@@ -277,7 +277,7 @@ class EscSimulatorApp:
             except (KeyError, TypeError, ValueError, binascii.Error, OSError) as exc:
                 raise _Refusal(400, {"error": f"signatureProperties tidak valid: {exc}",
                                      "status_code": 400}) from exc
-            except Exception as exc:  # noqa: BLE001  (page out of range and the like)
+            except Exception as exc:
                 raise _Refusal(400, {"error": f"signatureProperties tidak valid: {exc}",
                                      "status_code": 400}) from exc
             if self.control.fault == "move_stamp":
@@ -332,8 +332,9 @@ def _rewritten(data: bytes) -> bytes:
 def _image(b64: str, rotation: int) -> Any:
     from PIL import Image
 
-    image = Image.open(io.BytesIO(base64.b64decode(b64, validate=True)))
-    image.load()
+    opened = Image.open(io.BytesIO(base64.b64decode(b64, validate=True)))
+    opened.load()
+    image: Image.Image = opened
     if rotation:
         # the picture is upright as displayed; in the page's user space it is turned back
         image = image.rotate(rotation, expand=True)

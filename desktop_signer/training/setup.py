@@ -48,7 +48,8 @@ class TrainingSetup:
     """What ``training init`` made; written to ``latihan.json`` and printed to the trainer.
 
     The PIN (and the ESC simulator's passphrase) is stored in the manifest on purpose:
-    training tokens carry no real identity, and a trainer who lost the printed PIN must not have to rebuild a classroom's set-up.
+    training tokens carry no real identity, and a trainer who lost the printed PIN must not
+    have to rebuild a classroom's set-up.
     """
 
     directory: str

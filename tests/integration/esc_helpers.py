@@ -25,15 +25,15 @@ from tests.integration.sign_helpers import trust_for
 PROFILE = StampProfile(name="Budi Santoso", title="Kepala Dinas", nip="198503152010011002")
 
 
-@pytest.fixture(scope="session")
-def esc_server(training: TrainingSetup,
+@pytest.fixture(scope="session", name="esc_server")
+def esc_server_fixture(training: TrainingSetup,
                training_services: TrainingServices) -> Iterator[EscSimulator]:
     with EscSimulator(Path(training.directory), free_port()) as sim:
         yield sim
 
 
-@pytest.fixture
-def esc(esc_server: EscSimulator) -> Iterator[EscSimulator]:
+@pytest.fixture(name="esc")
+def esc_fixture(esc_server: EscSimulator) -> Iterator[EscSimulator]:
     """The simulator with no latency and no fault; whatever a test sets is undone."""
     esc_server.control.latency = 0.0
     esc_server.control.fault = None

@@ -23,8 +23,8 @@ from desktop_signer.training.setup import TrainingSetup
 from tests.integration.esc_helpers import (
     PROFILE,
     account,
-    esc,  # noqa: F401  (fixture)
-    esc_server,  # noqa: F401  (fixture)
+    esc_fixture,  # noqa: F401  (fixture "esc")
+    esc_server_fixture,  # noqa: F401  (fixture "esc_server")
     leftovers,
     letters_in,
     passphrase,

@@ -19,8 +19,8 @@ from tests.integration.esc_helpers import (
     PROFILE,
     account,
     besign_code,
-    esc,  # noqa: F401  (fixture)
-    esc_server,  # noqa: F401  (fixture)
+    esc_fixture,  # noqa: F401  (fixture "esc")
+    esc_server_fixture,  # noqa: F401  (fixture "esc_server")
     leftovers,
     letters_in,
     passphrase,

@@ -7,7 +7,7 @@ import re
 
 from desktop_signer.cli.i18n import Catalogue
 from desktop_signer.cli.messages import MESSAGES
-from desktop_signer.remote import BLOCKING_STATUSES, EscAccount, EscCredential, EscClient
+from desktop_signer.remote import BLOCKING_STATUSES, EscAccount, EscClient, EscCredential
 from desktop_signer.remote.errors import RemoteSigningError
 
 
