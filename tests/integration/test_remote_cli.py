@@ -192,3 +192,24 @@ def test_administrator_forbids_http_and_locks_the_user(
               "--esc-user", "someone-else"])
     assert info.value.code == 64
     assert "esc.user is set by the administrator" in capsys.readouterr().err
+
+
+def test_training_serve_runs_the_simulator_and_info_prints_its_secrets(
+        training: TrainingSetup, training_services: object, env: dict[str, Path],
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from desktop_signer.remote import check_account
+    from desktop_signer.training.services import TrainingServices
+    from tests.integration.esc_helpers import account
+
+    assert isinstance(training_services, TrainingServices)
+    assert training_services.esc_url.endswith("/esc")
+
+    class Mounted:
+        url = training_services.esc_url
+
+    status = check_account(account(training, Mounted()))  # type: ignore[arg-type]
+    assert status.status == "ISSUE"
+    monkeypatch.setenv("DESKTOP_SIGNER_LANG", "en")
+    assert main(["training", "info", training.directory]) == 0
+    out = capsys.readouterr().out
+    assert training.esc_passphrase in out and training.identity("budi").nik in out
