@@ -223,3 +223,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ESC simulator: {url} (training serve) — client user {user}, client password "
         "{password}, every trainee's passphrase: {passphrase}"),
 }
+MESSAGES.update({
+    "sign_err_esc_certificate_unknown": (
+        "sertifikat BSrE baru diketahui setelah tanda tangan pertama",
+        "the BSrE certificate is only known after the first signature"),
+    "sign_err_esc_no_local_signer": (
+        "tanda tangan BSrE jarak jauh dibuat oleh layanan, bukan di komputer ini",
+        "BSrE remote signatures are made by the service, not on this computer"),
+})

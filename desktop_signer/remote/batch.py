@@ -142,7 +142,9 @@ def sign_remote_batch(account: EscAccount, credential: EscCredential,
                       jobs: Sequence[SignJob], options: SignOptions, *,
                       profile: StampProfile | None = None, progress: Progress | None = None,
                       cancel: threading.Event | None = None, journal: Journal | None = None,
-                      check_status: bool = True) -> RemoteBatchResult:
+                      check_status: bool = True,
+                      certificate_seen: Callable[[x509.Certificate], None] | None = None
+                      ) -> RemoteBatchResult:
     """Sign ``jobs`` through the service. The status check runs first (nothing is sent for
     a certificate that is not ``ISSUE``). For a TOTP credential the caller has already
     asked for the code (:meth:`RemoteSigningSession.request_totp` with ``len(jobs)``).
@@ -160,6 +162,9 @@ def sign_remote_batch(account: EscAccount, credential: EscCredential,
 
     def complete(index: int, result: SignResult) -> None:
         results[index] = result
+        if certificate_seen is not None and session.last_certificate is not None \
+                and result.status == "signed":
+            certificate_seen(session.last_certificate)
         if journal is not None:
             _journal(journal, result,
                      session.last_certificate if result.status == "signed" else None)

@@ -31,4 +31,6 @@ class RemoteSigningError(DesktopSignerError):
     ``esc_signature_count`` (found; not exactly one new signature),
     ``esc_level_too_low`` (level, requested; e.g. no time stamp),
     ``esc_stamp_moved`` (the service put the stamp elsewhere than we asked).
+    Programming: ``esc_certificate_unknown`` (a remote identity's certificate before its
+    first signature), ``esc_no_local_signer`` (the service signs, not pyHanko).
     """

@@ -176,3 +176,24 @@ def test_the_footer_goes_in_before_sending(training: TrainingSetup, esc: EscSimu
                      placement=PlacementRequest(position="top-right")).results
     assert second.status == "signed", second.error
     assert len(pyhanko_check(second.output, training)) == 2
+
+
+def test_through_the_signer_interface(training: TrainingSetup, esc: EscSimulator,
+                                      tmp_path: Path) -> None:
+    """What the window does: a remote identity handed to ``signing.sign_batch``."""
+    from dataclasses import replace
+
+    from desktop_signer.remote import RemoteSigningError
+    from desktop_signer.remote.identity import RemoteIdentity
+    from desktop_signer.signing import sign_batch
+
+    paths = letters_in(tmp_path, 2)
+    identity = RemoteIdentity(account(training, esc), passphrase(training))
+    with pytest.raises(RemoteSigningError):
+        identity.certificate  # noqa: B018  (unknown before the first signature)
+    jobs = [SignJob(p, p.with_name(p.stem + "_signed.pdf")) for p in paths]
+    batch = sign_batch(identity, jobs, replace(remote_options(training), profile=PROFILE))
+    assert batch.signed == 2
+    assert identity.certificate.subject.native["common_name"] == "Budi Santoso"
+    identity.close()
+    assert identity.credential is None
