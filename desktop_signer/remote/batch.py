@@ -12,6 +12,7 @@ group, as an exception. Every finished attempt is journalled with key kind "remo
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -209,7 +210,14 @@ def sign_remote_batch(account: EscAccount, credential: EscCredential,
                 continue
             group = _Group(prepared, sender.submit(session.send, [p for _, p, _ in prepared]))
             if previous is not None:
-                finish(previous)  # while the service works on ``group``
+                try:
+                    finish(previous)  # while the service works on ``group``
+                except RemoteSigningError:
+                    # the batch ends; what the service already signed in ``group`` (say,
+                    # after the previous group's timeout) is still checked and written
+                    with contextlib.suppress(RemoteSigningError):
+                        finish(group)
+                    raise
             previous = group
         if previous is not None:
             finish(previous)
