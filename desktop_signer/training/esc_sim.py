@@ -59,6 +59,7 @@ FAULTS = (
     "move_stamp",  # puts the stamp 60 pt away from the box it was given
     "drop_file",  # returns one file fewer than sent
     "unauthorized",  # refuses the client credential
+    "slow_first",  # only the next signing request waits ``latency`` (then the fault ends)
 )
 
 
@@ -135,7 +136,11 @@ class EscSimulatorApp:
         if handler is None or request.method != "POST":
             return _json({"timestamp": _now_iso(), "status": 404, "error": "Not Found",
                           "path": request.path}, 404)
-        if self.control.latency > 0:
+        if self.control.fault == "slow_first":
+            if path == "/api/v2/sign/pdf":
+                delay, self.control.fault, self.control.latency = self.control.latency, None, 0
+                time.sleep(delay)
+        elif self.control.latency > 0:
             time.sleep(self.control.latency)
         started = time.perf_counter()
         self._authorise(request)

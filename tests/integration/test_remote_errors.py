@@ -156,3 +156,18 @@ def test_bad_nik_and_url_before_anything_is_sent(training: TrainingSetup, esc: E
                                                  tmp_path: Path) -> None:
     _raises("esc_nik_invalid", training, esc, tmp_path / "a", nik="12345")
     _raises("esc_url_invalid", training, esc, tmp_path / "b", url="ftp://esc.example")
+
+
+def test_a_timeout_ends_the_batch_but_the_group_already_sent_is_kept(
+        training: TrainingSetup, esc: EscSimulator, tmp_path: Path) -> None:
+    esc.control.latency, esc.control.fault = 8.0, "slow_first"
+    paths = letters_in(tmp_path, 3)
+    jobs = [SignJob(p, p.with_name(p.stem + "_signed.pdf")) for p in paths]
+    with pytest.raises(RemoteSigningError) as info:
+        sign_remote_batch(account(training, esc, timeout=4.0, batch_size=1),
+                          passphrase(training), jobs, remote_options(training),
+                          profile=PROFILE, check_status=False)
+    assert info.value.code == "esc_timeout"
+    # the first answer never came; the second group was on the wire and is written; the
+    # third was never sent
+    assert [j.output.exists() for j in jobs] == [False, True, False]
