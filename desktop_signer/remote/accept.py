@@ -64,12 +64,12 @@ def inspect_returned(sent: PreparedDocument, data: bytes) -> Returned:
         raise RemoteSigningError("esc_input_modified", path=str(sent.job.input))
     try:
         reader = PdfFileReader(io.BytesIO(data), strict=False)
-        signatures = [s for s in reader.embedded_signatures
-                      if s.sig_object.get("/Type") != "/DocTimeStamp"]
+        embedded = list(reader.embedded_signatures)
     except (PdfError, ValueError, KeyError, TypeError) as exc:
         raise RemoteSigningError("esc_not_pdf", str(exc)[:300], index=1) from exc
-    new = [s for s in signatures if s.field_name not in sent.signature_fields]
-    if len(new) != 1 or len(signatures) != len(sent.signature_fields) + 1:
+    new = [s for s in embedded if s.field_name not in sent.signature_fields]
+    still_there = sent.signature_fields <= {s.field_name for s in embedded}
+    if len(new) != 1 or not still_there or new[0].sig_object.get("/Type") == "/DocTimeStamp":
         raise RemoteSigningError("esc_signature_count", found=len(new))
     signature = new[0]
     return Returned(reader, signature, _has_signature_timestamp(signature),

@@ -197,3 +197,18 @@ def test_through_the_signer_interface(training: TrainingSetup, esc: EscSimulator
     assert identity.certificate.subject.native["common_name"] == "Budi Santoso"
     identity.close()
     assert identity.credential is None
+
+
+def test_countersigning_a_b_lta_document(training: TrainingSetup, esc: EscSimulator,
+                                         tmp_path: Path) -> None:
+    """The input's signature and document time stamp stay; exactly one new signature."""
+    from desktop_signer.appearance import PlacementRequest
+
+    [letter] = letters_in(tmp_path, 1)
+    [first] = _sign(training, esc, [letter], level="B-LTA").results
+    assert first.status == "signed", first.error
+    [second] = _sign(training, esc, [first.output], level="B-T",
+                     placement=PlacementRequest(position="top-left")).results
+    assert second.status == "signed", second.error
+    assert second.output.read_bytes().startswith(first.output.read_bytes())
+    assert len(pyhanko_check(second.output, training)) == 3  # two signatures, one time stamp
