@@ -2,7 +2,9 @@
 
 A token key (PKCS#11), a PKCS#12 file, and later BSrE's remote signing service all
 implement :class:`SigningIdentity`. Signing code asks for ``pyhanko_signer()`` and never
-cares where the key is. Implementations: ``desktop_signer.tokens`` (PKCS#11 and PKCS#12).
+cares where the key is. Implementations: ``desktop_signer.tokens`` (PKCS#11 and PKCS#12);
+``desktop_signer.remote.identity`` (the service signs whole documents: ``sign_batch``
+hands it to the remote batch).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ if TYPE_CHECKING:
 class SigningIdentity(ABC):
     """A certificate with access to its private key, ready to sign."""
 
-    #: "pkcs11", "pkcs12" (later "remote")
+    #: "pkcs11", "pkcs12", "remote" (``desktop_signer.remote.identity``)
     kind: str
 
     @property

@@ -1,4 +1,5 @@
-"""Secrets the user may ask us to remember: the TSA password, and a PKCS#12 passphrase
+"""Secrets the user may ask us to remember: the TSA password, the eSign Client Service's
+client password, and a PKCS#12 passphrase
 only when the user opted in (``settings.remember_pkcs12_passphrase``). Never the PIN.
 
 They live in the operating system's keyring (Windows Credential Manager, macOS Keychain,
@@ -138,6 +139,20 @@ class SecretStore:
 
     def forget_tsa_password(self, url: str, user: str) -> None:
         self._delete(self.tsa_key(url, user))
+
+    # -- eSign Client Service client password (the agency's HTTP Basic credential) ---------
+    @staticmethod
+    def esc_key(url: str, user: str) -> str:
+        return f"esc:{user}@{url}"
+
+    def esc_password(self, url: str, user: str) -> SecretResult:
+        return self._get(self.esc_key(url, user))
+
+    def remember_esc_password(self, url: str, user: str, password: str) -> Remembered:
+        return self._set(self.esc_key(url, user), password)
+
+    def forget_esc_password(self, url: str, user: str) -> None:
+        self._delete(self.esc_key(url, user))
 
     # -- PKCS#12 passphrase (opt-in) ----------------------------------------------------------
     @staticmethod

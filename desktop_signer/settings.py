@@ -51,6 +51,20 @@ class AgencySettings:
 
 
 @dataclass(frozen=True)
+class EscSettings:
+    """BSrE remote signing through the agency's eSign Client Service (issue 13)."""
+
+    url: str = ""  # the ESC's base URL, e.g. http://esc.dinas.go.id (administrator default)
+    user: str = ""  # the agency's client user (HTTP Basic); its password is in the keyring
+    allow_http: bool = True  # False: an administrator forbids plain http:// (no TLS)
+    batch_size: int = 10  # files per request
+    timeout_seconds: float = 60.0
+    nik: str = ""  # the signer's NIK, remembered (not a secret); never the passphrase
+    signer_name: str = ""  # the certificate's name from the last remote signature (stamp)
+    http_acknowledged: tuple[str, ...] = ()  # http:// URLs whose warning was shown once
+
+
+@dataclass(frozen=True)
 class Settings:
     language: str = ""  # "", "id" or "en"; empty follows the system locale
     modules: tuple[str, ...] = ()  # PKCS#11 module paths the user added
@@ -72,6 +86,7 @@ class Settings:
     remember_pkcs12_passphrase: bool = False
     profile: SignerProfile = field(default_factory=SignerProfile)
     agency: AgencySettings = field(default_factory=AgencySettings)
+    esc: EscSettings = field(default_factory=EscSettings)
 
 
 @dataclass(frozen=True)
@@ -112,6 +127,9 @@ def _apply(base: Any, flat: dict[str, Any], prefix: str = "") -> Any:
                 value = tuple(str(v) for v in value) if isinstance(value, list) else current
             elif isinstance(current, bool):
                 value = value if isinstance(value, bool) else current
+            elif isinstance(current, int) and not isinstance(current, bool):
+                value = (value if isinstance(value, int) and not isinstance(value, bool)
+                         else current)
             elif isinstance(current, float):
                 value = float(value) if isinstance(value, int | float) else current
             elif isinstance(current, str):

@@ -165,3 +165,6 @@ MESSAGES.update(_REPORT)
 from desktop_signer.cli.messages_verify_report import MESSAGES as _VERIFY_REPORT  # noqa: E402
 
 MESSAGES.update(_VERIFY_REPORT)
+from desktop_signer.cli.messages_remote import MESSAGES as _REMOTE  # noqa: E402
+
+MESSAGES.update(_REMOTE)

@@ -31,10 +31,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "read the PIN from environment variable VAR"),
     "sign_pin_stdin_help": ("baca PIN dari satu baris masukan standar",
                             "read the PIN from one line of standard input"),
-    "sign_passphrase_env_help": ("baca frasa sandi PKCS#12 dari variabel lingkungan VAR",
-                                 "read the PKCS#12 passphrase from environment variable VAR"),
-    "sign_passphrase_stdin_help": ("baca frasa sandi PKCS#12 dari masukan standar",
-                                   "read the PKCS#12 passphrase from standard input"),
+    "sign_passphrase_env_help": ("baca frasa sandi PKCS#12 atau passphrase BSrE dari variabel "
+                                 "lingkungan VAR",
+                                 "read the PKCS#12 or BSrE passphrase from environment "
+                                 "variable VAR"),
+    "sign_passphrase_stdin_help": ("baca frasa sandi PKCS#12 atau passphrase BSrE dari masukan "
+                                   "standar",
+                                   "read the PKCS#12 or BSrE passphrase from standard input"),
     "sign_confirm_final_try_help": (
         "izinkan percobaan PIN terakhir (PIN salah berikutnya mengunci token)",
         "allow the final PIN attempt (the next wrong PIN locks the token)"),

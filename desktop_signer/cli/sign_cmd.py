@@ -95,6 +95,9 @@ def register(sub: Any, t: Catalogue) -> None:
                    help=t("sign_trust_help"))
     p.add_argument("--training", action="store_true", help=t("sign_training_help"))
     p.add_argument("--json", action="store_true", help=t("sign_json_help"))
+    from desktop_signer.cli import sign_remote  # BSrE remote signing (issue 13)
+
+    sign_remote.register(p, t)
     p.set_defaults(handler=run)
 
 
@@ -270,6 +273,10 @@ def _report(r: SignResult, t: Catalogue, as_json: bool) -> None:
 
 
 def run(args: argparse.Namespace, t: Catalogue) -> int:
+    from desktop_signer.cli import sign_remote
+
+    if sign_remote.wanted(args):
+        return sign_remote.run(args, t)
     usage = _Usage(t)
     loaded = settings_mod.load()
     settings = loaded.settings

@@ -34,6 +34,10 @@ def register(sub: Any, t: Catalogue) -> None:
     serve.add_argument("--port", type=int, help=t("port_help"))
     serve.set_defaults(handler=run_serve)
 
+    from desktop_signer.cli import training_esc  # the ESC simulator (issue 13)
+
+    training_esc.register(tsub, t, default)
+
     info = tsub.add_parser("info", help=t("training_info_help"),
                            description=t("training_info_help"), t=t)
     info.add_argument("dir", nargs="?", default=default, metavar="DIR",
@@ -93,6 +97,9 @@ def run_serve(args: argparse.Namespace, t: Catalogue) -> int:
     urls = services.urls
     print(t("serving", base=urls.base, tsa=urls.tsa, ocsp=urls.ocsp, crl=urls.crl_issuing),
           flush=True)
+    if services.esc_url:
+        print(t("training_esc_info", url=services.esc_url, user="esign-latihan",
+                password=made.esc_client_password, passphrase=made.esc_passphrase), flush=True)
     try:
         services.wait()
     except KeyboardInterrupt:
@@ -108,6 +115,9 @@ def print_info(made: setup.TrainingSetup, t: Catalogue) -> None:
         f"{label} ({sum(1 for i in made.identities if i.token == label)})" for label in made.tokens
     )
     print(t("info_header", path=made.directory))
+    from desktop_signer.cli import training_esc
+
+    training_esc.print_info(made, t)
     print(t("info_body", module=made.module, conf=made.softhsm_conf, tokens=tokens,
             pin=made.pin, so_pin=made.so_pin, p12_dir=str(Path(made.directory) / "p12"),
             root=made.root_certificate, tsa=made.tsa_url, ocsp=made.ocsp_url,

@@ -63,6 +63,12 @@ def sign_batch(identity: SigningIdentity, jobs: Sequence[SignJob], options: Sign
 
     While document N is checked by a worker process, document N+1 is being signed here
     (see :mod:`desktop_signer.signing.checker`); results keep the order of ``jobs``."""
+    if identity.kind == "remote":  # BSrE's service signs whole documents (issue 13)
+        from desktop_signer.remote.identity import RemoteIdentity, sign_batch_remote
+
+        assert isinstance(identity, RemoteIdentity)
+        return sign_batch_remote(identity, jobs, options, progress=progress, cancel=cancel,
+                                 journal=journal)
     started = time.perf_counter()
     try:
         session = SigningSession(identity, options)

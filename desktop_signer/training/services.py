@@ -34,12 +34,21 @@ class TrainingServices:
             allow_time_override=True,
         )
         self.port = port
+        # the eSign Client Service simulator, at /esc on the same port (issue 13)
+        from desktop_signer.training.esc_sim import mount_point
+
+        self.esc, self._wsgi = mount_point(directory, self.app)
         self._server: BaseWSGIServer | None = None
         self._thread: threading.Thread | None = None
 
     @property
     def base_url(self) -> str:
         return pki.base_url(self.port)
+
+    @property
+    def esc_url(self) -> str:
+        """The simulator's base URL ("" for a set-up made before it existed)."""
+        return f"{self.base_url}/esc" if self.esc is not None else ""
 
     @property
     def urls(self) -> pki.ServiceUrls:
@@ -49,7 +58,7 @@ class TrainingServices:
         # checked first because werkzeug prints its own English text before giving up
         ensure_port_free(self.port)
         try:
-            self._server = make_server(HOST, self.port, self.app, threaded=True)
+            self._server = make_server(HOST, self.port, self._wsgi, threaded=True)
         except OSError as exc:
             if exc.errno in (errno.EADDRINUSE, errno.EACCES):
                 raise TrainingError("port_in_use", str(exc), port=self.port) from exc

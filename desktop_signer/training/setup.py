@@ -22,7 +22,7 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509 import load_der_x509_certificate
 
 from desktop_signer import __version__
-from desktop_signer.training import letters, pki, softhsm
+from desktop_signer.training import esc_users, letters, pki, softhsm
 from desktop_signer.training.errors import TrainingError
 from desktop_signer.training.identities import TRAINEES, Trainee
 from desktop_signer.training.ports import ensure_port_free, free_port
@@ -40,14 +40,16 @@ class IdentityFiles:
     pkcs12: str | None  # None for keys generated on the token
     serial: int
     problem: str | None
+    nik: str = ""  # at the eSign Client Service simulator (training esc)
 
 
 @dataclass(frozen=True)
 class TrainingSetup:
     """What ``training init`` made; written to ``latihan.json`` and printed to the trainer.
 
-    The PIN is stored in the manifest on purpose: training tokens carry no real identity,
-    and a trainer who lost the printed PIN must not have to rebuild a classroom's set-up.
+    The PIN (and the ESC simulator's passphrase) is stored in the manifest on purpose:
+    training tokens carry no real identity, and a trainer who lost the printed PIN must not
+    have to rebuild a classroom's set-up.
     """
 
     directory: str
@@ -67,6 +69,9 @@ class TrainingSetup:
     ocsp_url: str
     crl_urls: list[str]
     identities: list[IdentityFiles] = field(default_factory=list)
+    # the ESC simulator: one passphrase for every trainee, the client credential
+    esc_passphrase: str = ""
+    esc_client_password: str = ""
 
     def identity(self, label: str) -> IdentityFiles:
         for ident in self.identities:
@@ -214,6 +219,7 @@ def _create(target: Path, port: int, module: Path,
     # 3. identities onto tokens, and as PKCS#12 files
     steps: list[dict[str, Any]] = []
     identities: list[IdentityFiles] = []
+    niks = {u.label: u.nik for u in esc_users.users(trainees) if u.label}
     for t in trainees:
         der = ders[t.label]
         key_id = on_token_ids.get(t.label) or _key_id_for(der)
@@ -236,6 +242,7 @@ def _create(target: Path, port: int, module: Path,
             pkcs12=str(p12_path) if p12_path else None,
             serial=pki.certificate(arch, t.label).serial_number,
             problem=t.problem.value if t.problem else None,
+            nik=niks.get(t.label, ""),
         ))
     _run_provision(conf, {"module": str(module), "pin": pin, "steps": steps})
     for f in cert_dir.glob("*.der"):
@@ -261,6 +268,8 @@ def _create(target: Path, port: int, module: Path,
         ocsp_url=urls.ocsp,
         crl_urls=[urls.crl_issuing, urls.crl_root],
         identities=identities,
+        esc_passphrase=f"latihan-{secrets.token_hex(3)}",
+        esc_client_password=secrets.token_urlsafe(12),
     )
     (target / MANIFEST_NAME).write_text(setup.to_json(), encoding="utf-8")
     return setup

@@ -1,0 +1,41 @@
+"""BSrE remote signing through the agency's eSign Client Service (DESIGN §4.1, issue 13).
+
+The service holds the key and makes the signature; we compute the box, render the stamp,
+add the footer, check what comes back, add the long-term data, write and journal it.
+
+- :class:`EscAccount` / :class:`EscCredential`: the identity source and its secret;
+- :func:`check_account`: the certificate's state (raises unless ``ISSUE``);
+- :func:`sign_remote_batch`: many files, one passphrase or TOTP, in groups;
+- :class:`RemoteSigningError`: every refusal, with a stable code.
+"""
+
+from __future__ import annotations
+
+from desktop_signer.remote.account import (
+    EscAccount,
+    EscCredential,
+    check_account,
+    http_warning_needed,
+)
+from desktop_signer.remote.batch import (
+    RemoteBatchResult,
+    RemoteSigningSession,
+    sign_remote_batch,
+)
+from desktop_signer.remote.errors import BLOCKING_STATUSES, RemoteSigningError
+from desktop_signer.remote.esc_client import EscClient, SignatureProperties, UserStatus
+
+__all__ = [
+    "BLOCKING_STATUSES",
+    "EscAccount",
+    "EscClient",
+    "EscCredential",
+    "RemoteBatchResult",
+    "RemoteSigningError",
+    "RemoteSigningSession",
+    "SignatureProperties",
+    "UserStatus",
+    "check_account",
+    "http_warning_needed",
+    "sign_remote_batch",
+]

@@ -1,0 +1,49 @@
+"""Who the eSign Client Service simulator knows: a NIK per trainee, plus a few NIKs whose
+certificate is in each state a real service reports (for exercises and tests).
+
+NIKs start with 3299, a province code that does not exist: no real person's number.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop_signer.training.identities import TRAINEES, Problem, Trainee
+
+NIK_PREFIX = "3299"
+CLIENT_USER = "esign-latihan"  # the simulator's HTTP Basic user (password: latihan.json)
+
+# trainees whose training certificate a real service would not sign with
+_STATUS_BY_PROBLEM = {Problem.EXPIRED: "EXPIRED", Problem.REVOKED: "REVOKE"}
+
+# NIKs without a certificate, one per state of /api/v2/user/check/status
+STATUS_ONLY: tuple[tuple[str, str], ...] = (
+    ("3299900101900001", "RENEW"),
+    ("3299910101900001", "SUSPEND"),
+    ("3299920101900001", "WAITING_FOR_VERIFICATION"),
+    ("3299930101900001", "NEW"),
+    ("3299940101900001", "NO_CERTIFICATE"),
+)
+UNREGISTERED_NIK = "3299990101900001"  # known to nobody: "User tidak terdaftar" (2011)
+
+
+def nik_for(index: int) -> str:
+    return f"{NIK_PREFIX}{index:02d}0101900001"
+
+
+@dataclass(frozen=True)
+class EscUser:
+    nik: str
+    label: str  # the trainee's label; "" for the status-only NIKs
+    status: str
+
+
+def users(trainees: tuple[Trainee, ...] = TRAINEES) -> tuple[EscUser, ...]:
+    out = []
+    for index, t in enumerate(trainees, start=1):
+        status = _STATUS_BY_PROBLEM.get(t.problem, "ISSUE") if t.problem else "ISSUE"
+        if t.key_on_token:
+            status = "NO_CERTIFICATE"  # its key never leaves the token: nothing to sign with
+        out.append(EscUser(nik_for(index), t.label, status))
+    out += [EscUser(nik, "", status) for nik, status in STATUS_ONLY]
+    return tuple(out)
