@@ -19,7 +19,31 @@ from typing import Any
 
 from desktop_signer.training import pki, softhsm
 from desktop_signer.training.errors import TrainingError
-from desktop_signer.training.setup import TrainingSetup, _run_provision, _write_pem_cert, load
+from desktop_signer.training.setup import (
+    MANIFEST_NAME,
+    Progress,
+    TrainingSetup,
+    _run_provision,
+    _write_pem_cert,
+    create,
+    load,
+)
+
+
+def rebuild(directory: Path, port: int | None = None,
+            progress: Progress | None = None) -> TrainingSetup:
+    """A new classroom: build a set-up in ``directory``, first removing the training set-up
+    that is there. A folder that is not empty and holds no training set-up is refused
+    (``dir_not_empty``): nothing but a set-up is ever deleted."""
+    directory = directory.expanduser().absolute()
+    if (directory / MANIFEST_NAME).is_file():
+        load(directory)  # a readable manifest: this really is a set-up
+        for child in directory.iterdir():
+            if child.is_dir() and not child.is_symlink():
+                shutil.rmtree(child)
+            else:
+                child.unlink()
+    return create(directory, port=port, progress=progress)
 
 
 def reset_tokens(directory: Path) -> TrainingSetup:

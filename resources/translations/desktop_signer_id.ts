@@ -146,6 +146,22 @@
         <translation>Kata sandi tidak tersimpan</translation>
     </message>
     <message>
+        <source>The training class was not prepared</source>
+        <translation>Kelas latihan tidak berhasil disiapkan</translation>
+    </message>
+    <message>
+        <source>The training services did not start</source>
+        <translation>Layanan latihan tidak dapat dijalankan</translation>
+    </message>
+    <message>
+        <source>The training tokens were not rebuilt</source>
+        <translation>Token latihan tidak berhasil dibuat ulang</translation>
+    </message>
+    <message>
+        <source>The exercises could not be checked</source>
+        <translation>Latihan soal tidak dapat diperiksa</translation>
+    </message>
+    <message>
         <source>Something went wrong</source>
         <translation>Terjadi kesalahan</translation>
     </message>
@@ -226,12 +242,246 @@
         <translation>Berkas {name} bukan modul PKCS#11 yang dapat dimuat komputer ini. Pilih modul dari perangkat lunak vendor token untuk sistem operasi ini.</translation>
     </message>
     <message>
+        <source>Port {port} on this computer is already used by another program, so the training services (time stamps, certificate status) cannot start. Close that program (for example a “desktop-signer training serve” for another training folder), then choose Training → Restart training services.</source>
+        <translation>Port {port} di komputer ini sudah dipakai program lain, sehingga layanan latihan (stempel waktu, status sertifikat) tidak dapat dijalankan. Tutup program itu (misalnya “desktop-signer training serve” untuk folder latihan lain), lalu pilih Latihan → Jalankan ulang layanan latihan.</translation>
+    </message>
+    <message>
+        <source>SoftHSM2, which provides the training tokens, is not installed. Ask your IT support to install it (on Debian or Ubuntu: sudo apt-get install softhsm2).</source>
+        <translation>SoftHSM2, penyedia token latihan, belum terpasang. Minta bagian TI untuk memasangnya (di Debian atau Ubuntu: sudo apt-get install softhsm2).</translation>
+    </message>
+    <message>
+        <source>The training folder {name} holds other files. Empty it or choose another training folder in the settings.</source>
+        <translation>Folder latihan {name} berisi berkas lain. Kosongkan folder itu atau pilih folder latihan lain di pengaturan.</translation>
+    </message>
+    <message>
+        <source>Desktop Signer cannot write in the training folder {name}. Check that you are allowed to write there.</source>
+        <translation>Desktop Signer tidak dapat menulis di folder latihan {name}. Periksa apakah Anda berhak menulis di sana.</translation>
+    </message>
+    <message>
+        <source>{name} is a file, not a folder. Choose another training folder.</source>
+        <translation>{name} adalah berkas, bukan folder. Pilih folder latihan lain.</translation>
+    </message>
+    <message>
+        <source>No training class has been prepared yet. Choose Training → Prepare a training class.</source>
+        <translation>Belum ada kelas latihan yang disiapkan. Pilih Latihan → Siapkan kelas latihan.</translation>
+    </message>
+    <message>
+        <source>The description of the training class ({name}) is damaged. Prepare a new training class.</source>
+        <translation>Keterangan kelas latihan ({name}) rusak. Siapkan kelas latihan baru.</translation>
+    </message>
+    <message>
+        <source>SoftHSM2 could not create the training tokens. Send the details below to your IT support.</source>
+        <translation>SoftHSM2 tidak dapat membuat token latihan. Kirimkan rincian di bawah kepada bagian TI.</translation>
+    </message>
+    <message>
+        <source>The training identities could not be written onto the training tokens. Send the details below to your IT support.</source>
+        <translation>Identitas latihan tidak dapat ditulis ke token latihan. Kirimkan rincian di bawah kepada bagian TI.</translation>
+    </message>
+    <message>
         <source>An unexpected problem occurred. Try again; if it happens again, send the details below to your IT support.</source>
         <translation>Terjadi masalah yang tidak terduga. Coba lagi; jika terjadi lagi, kirimkan rincian di bawah ini kepada petugas TI Anda.</translation>
     </message>
     <message>
         <source>(no name)</source>
         <translation>(tanpa nama)</translation>
+    </message>
+</context>
+<context>
+    <name>Exercises</name>
+    <message>
+        <source>Sign a letter at its marker</source>
+        <translation>Menandatangani surat pada tandanya</translation>
+    </message>
+    <message>
+        <source>See a wrong PIN counted</source>
+        <translation>Melihat PIN salah dihitung</translation>
+    </message>
+    <message>
+        <source>Be refused by an expired certificate</source>
+        <translation>Ditolak karena sertifikat kedaluwarsa</translation>
+    </message>
+    <message>
+        <source>Be refused by a revoked certificate</source>
+        <translation>Ditolak karena sertifikat dicabut</translation>
+    </message>
+    <message>
+        <source>Sign ten letters at once</source>
+        <translation>Menandatangani sepuluh surat sekaligus</translation>
+    </message>
+    <message>
+        <source>Verify a valid letter</source>
+        <translation>Memeriksa surat yang sah</translation>
+    </message>
+    <message>
+        <source>Recognise a letter changed after signing</source>
+        <translation>Mengenali surat yang diubah setelah ditandatangani</translation>
+    </message>
+    <message>
+        <source>Spot a comment added after signing</source>
+        <translation>Menemukan komentar yang ditambahkan setelah ditandatangani</translation>
+    </message>
+    <message>
+        <source>Recognise an untrusted signer</source>
+        <translation>Mengenali penanda tangan yang tidak dipercaya</translation>
+    </message>
+    <message>
+        <source>Find the change with the compare view</source>
+        <translation>Menemukan perubahan dengan tampilan perbandingan</translation>
+    </message>
+    <message>
+        <source>Open “01-surat-untuk-ditandatangani.pdf” from the exercise folder, sign it with the identity “Budi Santoso” and put the stamp on the # mark above the name. Save the signed copy in the exercise folder (the suggested name is fine).</source>
+        <translation>Buka “01-surat-untuk-ditandatangani.pdf” dari folder latihan, tandatangani dengan identitas “Budi Santoso”, dan letakkan stempel pada tanda # di atas nama. Simpan salinan bertanda tangan di folder latihan (nama yang disarankan sudah tepat).</translation>
+    </message>
+    <message>
+        <source>Start signing the same letter and type a wrong PIN once, on purpose. Read the message: it tells how many tries are left before the token locks. Then sign with the right PIN or cancel. Never try this with a real token.</source>
+        <translation>Mulailah menandatangani surat yang sama dan ketik PIN yang salah satu kali, dengan sengaja. Baca pesannya: pesan itu menyebutkan sisa percobaan sebelum token terkunci. Lalu tandatangani dengan PIN yang benar atau batalkan. Jangan pernah mencoba ini dengan token sungguhan.</translation>
+    </message>
+    <message>
+        <source>Try to sign the letter with the identity “Agus Kedaluwarsa”. Desktop Signer refuses because the certificate has expired. Read the reason it gives.</source>
+        <translation>Cobalah menandatangani surat dengan identitas “Agus Kedaluwarsa”. Desktop Signer menolak karena sertifikatnya sudah kedaluwarsa. Baca alasan yang diberikan.</translation>
+    </message>
+    <message>
+        <source>Try to sign the letter with the identity “Rina Dicabut” at level B-LT (the default). Desktop Signer refuses because the certificate was revoked.</source>
+        <translation>Cobalah menandatangani surat dengan identitas “Rina Dicabut” pada tingkat B-LT (bawaan). Desktop Signer menolak karena sertifikatnya telah dicabut.</translation>
+    </message>
+    <message>
+        <source>Sign all ten letters of the folder “batch” in one go, with one PIN entry. Keep the signed copies in that folder.</source>
+        <translation>Tandatangani kesepuluh surat di folder “batch” sekaligus, dengan satu kali memasukkan PIN. Simpan salinan bertanda tangan di folder itu.</translation>
+    </message>
+    <message>
+        <source>Open “periksa-1-sah.pdf” and read the verification: who signed, whether the document is unchanged since signing, whether it carries a time stamp.</source>
+        <translation>Buka “periksa-1-sah.pdf” dan baca hasil verifikasinya: siapa yang menandatangani, apakah dokumen tidak berubah sejak ditandatangani, apakah dokumen memuat stempel waktu.</translation>
+    </message>
+    <message>
+        <source>Open “periksa-2-diubah.pdf”. The verification says the signature is not valid: the document was changed after it was signed.</source>
+        <translation>Buka “periksa-2-diubah.pdf”. Hasil verifikasi menyatakan tanda tangan tidak sah: dokumen diubah setelah ditandatangani.</translation>
+    </message>
+    <message>
+        <source>Open “periksa-3-anotasi.pdf”. The signature itself is intact, but the verification warns that a comment (annotation) was added after signing. Find what the comment hides.</source>
+        <translation>Buka “periksa-3-anotasi.pdf”. Tanda tangannya sendiri utuh, tetapi hasil verifikasi memperingatkan bahwa sebuah komentar (anotasi) ditambahkan setelah penandatanganan. Temukan apa yang ditutupi komentar itu.</translation>
+    </message>
+    <message>
+        <source>Open “periksa-4-root-asing.pdf”. The verification says the signature cannot be confirmed: the certificate comes from an authority that is not trusted.</source>
+        <translation>Buka “periksa-4-root-asing.pdf”. Hasil verifikasi menyatakan tanda tangan tidak dapat dipastikan: sertifikatnya berasal dari penerbit yang tidak dipercaya.</translation>
+    </message>
+    <message>
+        <source>Open “periksa-2-diubah.pdf” and open the compare view (the signed version beside the current one). Find the figure that was changed.</source>
+        <translation>Buka “periksa-2-diubah.pdf” lalu buka tampilan perbandingan (versi yang ditandatangani di samping versi sekarang). Temukan angka yang diubah.</translation>
+    </message>
+    <message>
+        <source>Checked from the signing journal and the signed files in the exercise folder.</source>
+        <translation>Diperiksa dari jurnal penandatanganan dan berkas bertanda tangan di folder latihan.</translation>
+    </message>
+    <message>
+        <source>Checked from the signing journal and the training activity log.</source>
+        <translation>Diperiksa dari jurnal penandatanganan dan catatan aktivitas latihan.</translation>
+    </message>
+    <message>
+        <source>Checked from the training activity log (what the verification showed).</source>
+        <translation>Diperiksa dari catatan aktivitas latihan (hasil yang ditampilkan verifikasi).</translation>
+    </message>
+    <message>
+        <source>Creating the training tokens…</source>
+        <translation>Membuat token latihan…</translation>
+    </message>
+    <message>
+        <source>Making keys…</source>
+        <translation>Membuat kunci…</translation>
+    </message>
+    <message>
+        <source>Issuing the training certificates…</source>
+        <translation>Menerbitkan sertifikat latihan…</translation>
+    </message>
+    <message>
+        <source>Putting the identities on the tokens…</source>
+        <translation>Memasang identitas pada token…</translation>
+    </message>
+    <message>
+        <source>Writing the sample letters…</source>
+        <translation>Menulis surat contoh…</translation>
+    </message>
+    <message>
+        <source>Preparing the exercise files…</source>
+        <translation>Menyiapkan berkas latihan soal…</translation>
+    </message>
+    <message>
+        <source>good</source>
+        <translation>baik</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>kedaluwarsa</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>dicabut</translation>
+    </message>
+    <message>
+        <source>not yet valid</source>
+        <translation>belum berlaku</translation>
+    </message>
+    <message>
+        <source>not for signing</source>
+        <translation>bukan untuk tanda tangan</translation>
+    </message>
+    <message>
+        <source>untrusted root</source>
+        <translation>root tidak dipercaya</translation>
+    </message>
+    <message>
+        <source>expires soon</source>
+        <translation>segera berakhir</translation>
+    </message>
+</context>
+<context>
+    <name>ExercisesDialog</name>
+    <message>
+        <source>Start the exercises again</source>
+        <translation>Mulai latihan soal dari awal</translation>
+    </message>
+    <message>
+        <source>Mark every exercise as not done on this computer? Signed files and the journal are kept.</source>
+        <translation>Tandai semua latihan soal sebagai belum selesai di komputer ini? Berkas bertanda tangan dan jurnal tetap disimpan.</translation>
+    </message>
+    <message>
+        <source>Exercises</source>
+        <translation>Latihan soal</translation>
+    </message>
+    <message>
+        <source>%1 of %2 exercises done</source>
+        <translation>%1 dari %2 latihan soal selesai</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <source>Not done yet</source>
+        <translation>Belum selesai</translation>
+    </message>
+    <message>
+        <source>&amp;Check now</source>
+        <translation>&amp;Periksa sekarang</translation>
+    </message>
+    <message>
+        <source>&amp;Start again…</source>
+        <translation>&amp;Mulai dari awal…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>✔ Done</source>
+        <translation>✔ Selesai</translation>
+    </message>
+    <message>
+        <source>&amp;Open the folder</source>
+        <translation>&amp;Buka folder</translation>
+    </message>
+    <message>
+        <source>&amp;Open the file</source>
+        <translation>&amp;Buka berkas</translation>
     </message>
 </context>
 <context>
@@ -614,6 +864,41 @@
     </message>
 </context>
 <context>
+    <name>ServicesController</name>
+    <message>
+        <source>Training services: stopped</source>
+        <translation>Layanan latihan: berhenti</translation>
+    </message>
+    <message>
+        <source>Training services: starting…</source>
+        <translation>Layanan latihan: sedang dijalankan…</translation>
+    </message>
+    <message>
+        <source>Training services: running (port %1)</source>
+        <translation>Layanan latihan: berjalan (port %1)</translation>
+    </message>
+    <message>
+        <source>Training services: running in another program (port %1)</source>
+        <translation>Layanan latihan: berjalan di program lain (port %1)</translation>
+    </message>
+    <message>
+        <source>Training services: port %1 is taken</source>
+        <translation>Layanan latihan: port %1 sudah dipakai</translation>
+    </message>
+    <message>
+        <source>Training services: could not start</source>
+        <translation>Layanan latihan: gagal dijalankan</translation>
+    </message>
+    <message>
+        <source>Time stamps: %1
+OCSP: %2
+CRL: %3</source>
+        <translation>Stempel waktu: %1
+OCSP: %2
+CRL: %3</translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
         <source>Set by your administrator; it cannot be changed here.</source>
@@ -633,6 +918,89 @@
     <message>
         <source>Some settings are managed by your administrator. They are shown greyed out and cannot be changed here.</source>
         <translation>Sebagian pengaturan dikelola oleh administrator Anda. Pengaturan itu ditampilkan kelabu dan tidak dapat diubah di sini.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupDialog</name>
+    <message>
+        <source>Prepare a training class</source>
+        <translation>Siapkan kelas latihan</translation>
+    </message>
+    <message>
+        <source>This builds everything a class needs to practise without real certificates: a training certification authority, two SoftHSM training tokens with trainee identities (some deliberately expired, revoked or untrusted), PKCS#12 files, sample letters and the exercise files. Documents signed with them carry the mark “LATIHAN — TIDAK SAH” and are never trusted outside training mode.</source>
+        <translation>Langkah ini membuat semua yang dibutuhkan kelas untuk berlatih tanpa sertifikat sungguhan: penyelenggara sertifikasi latihan, dua token latihan SoftHSM berisi identitas peserta (beberapa sengaja kedaluwarsa, dicabut, atau tidak dipercaya), berkas PKCS#12, surat contoh, dan berkas latihan soal. Dokumen yang ditandatangani dengan identitas ini memuat tanda “LATIHAN — TIDAK SAH” dan tidak pernah dipercaya di luar mode latihan.</translation>
+    </message>
+    <message>
+        <source>Folder: %1</source>
+        <translation>Folder: %1</translation>
+    </message>
+    <message>
+        <source>A training class already exists in this folder. Building a new one replaces it: new certificates, a new PIN, and the trainees&apos; signed files there are deleted.</source>
+        <translation>Di folder ini sudah ada kelas latihan. Membuat yang baru akan menggantinya: sertifikat baru, PIN baru, dan berkas bertanda tangan milik peserta di folder itu dihapus.</translation>
+    </message>
+    <message>
+        <source>Building the training class…</source>
+        <translation>Menyiapkan kelas latihan…</translation>
+    </message>
+    <message>
+        <source>The training class is ready. Give the trainees the PIN below; it opens both training tokens and every PKCS#12 file.</source>
+        <translation>Kelas latihan sudah siap. Berikan PIN di bawah kepada peserta; PIN ini membuka kedua token latihan dan semua berkas PKCS#12.</translation>
+    </message>
+    <message>
+        <source>PIN:</source>
+        <translation>PIN:</translation>
+    </message>
+    <message>
+        <source>Tokens:</source>
+        <translation>Token:</translation>
+    </message>
+    <message>
+        <source>Files:</source>
+        <translation>Berkas:</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>Identitas</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Keadaan</translation>
+    </message>
+    <message>
+        <source>&amp;Open the exercise folder</source>
+        <translation>&amp;Buka folder latihan soal</translation>
+    </message>
+    <message>
+        <source>&amp;Build a new class</source>
+        <translation>&amp;Buat kelas baru</translation>
+    </message>
+    <message>
+        <source>&amp;Build the class</source>
+        <translation>&amp;Buat kelas</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>&amp;Replace the class</source>
+        <translation>&amp;Ganti kelas</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2: %3</source>
+        <translation>Langkah %1 dari %2: %3</translation>
+    </message>
+    <message>
+        <source>Exercises: %1
+Sample letters: %2
+PKCS#12 files (passphrase = PIN): %3</source>
+        <translation>Latihan soal: %1
+Surat contoh: %2
+Berkas PKCS#12 (frasa sandi = PIN): %3</translation>
     </message>
 </context>
 <context>
@@ -813,6 +1181,53 @@
     <message>
         <source>Looking for token modules…</source>
         <translation>Mencari modul token…</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingFeature</name>
+    <message>
+        <source>Rebuild the training tokens</source>
+        <translation>Buat ulang token latihan</translation>
+    </message>
+    <message>
+        <source>Rebuild the training tokens %1? A token locked by wrong PINs works again; the PIN stays %2. Certificates, letters and exercise progress are kept.</source>
+        <translation>Buat ulang token latihan %1? Token yang terkunci karena PIN salah dapat dipakai lagi; PIN tetap %2. Sertifikat, surat, dan kemajuan latihan soal tetap disimpan.</translation>
+    </message>
+    <message>
+        <source>Rebuilding the training tokens…</source>
+        <translation>Membuat ulang token latihan…</translation>
+    </message>
+    <message>
+        <source>The training tokens were rebuilt; the PIN is still %1.</source>
+        <translation>Token latihan sudah dibuat ulang; PIN tetap %1.</translation>
+    </message>
+    <message>
+        <source>T&amp;raining</source>
+        <translation>&amp;Latihan</translation>
+    </message>
+    <message>
+        <source>&amp;Prepare a training class…</source>
+        <translation>&amp;Siapkan kelas latihan…</translation>
+    </message>
+    <message>
+        <source>Training &amp;mode</source>
+        <translation>&amp;Mode latihan</translation>
+    </message>
+    <message>
+        <source>&amp;Exercises…</source>
+        <translation>&amp;Latihan soal…</translation>
+    </message>
+    <message>
+        <source>&amp;Rebuild the training tokens…</source>
+        <translation>Atur &amp;ulang latihan…</translation>
+    </message>
+    <message>
+        <source>Restart training ser&amp;vices</source>
+        <translation>&amp;Jalankan ulang layanan latihan</translation>
+    </message>
+    <message>
+        <source>Pre&amp;sentation mode</source>
+        <translation>Mode &amp;presentasi</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,70 @@
+"""Presentation mode for a classroom projector: larger interface text, larger pages.
+
+On: the application font grows by :data:`FONT_FACTOR`, toolbar icons grow, and every
+document (open now or opened later) is zoomed by :data:`ZOOM_FACTOR` from where it was.
+Off: everything returns to what it was before. Nothing is stored: presentation mode is for
+one session in front of a class.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QSize
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QMainWindow, QToolBar
+
+from ui.document_tab import DocumentTab
+from ui.page_view import ZoomMode
+
+FONT_FACTOR = 1.5
+ZOOM_FACTOR = 1.5
+MAX_ZOOM = 4.0
+
+
+class PresentationMode(QObject):
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.active = False
+        self._font: QFont | None = None
+        self._icon_sizes: dict[QToolBar, QSize] = {}
+        self._zooms: dict[DocumentTab, tuple[ZoomMode, float]] = {}
+
+    def set_active(self, on: bool) -> None:
+        if on == self.active:
+            return
+        self.active = on
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        if on:
+            self._font = QFont(app.font())
+            bigger = QFont(self._font)
+            bigger.setPointSizeF(self._font.pointSizeF() * FONT_FACTOR)
+            app.setFont(bigger)
+            for bar in self.window.findChildren(QToolBar):
+                self._icon_sizes[bar] = bar.iconSize()
+                bar.setIconSize(bar.iconSize() * FONT_FACTOR)
+            for tab in self._tabs():
+                self.enlarge(tab)
+        else:
+            if self._font is not None:
+                app.setFont(self._font)
+            for bar, size in self._icon_sizes.items():
+                bar.setIconSize(size)
+            self._icon_sizes.clear()
+            for tab, (mode, factor) in list(self._zooms.items()):
+                if tab in self._tabs():
+                    if mode in (ZoomMode.FIT_PAGE, ZoomMode.FIT_WIDTH):
+                        tab.set_zoom_mode(mode)
+                    else:
+                        tab.set_zoom(factor)
+            self._zooms.clear()
+
+    def enlarge(self, tab: DocumentTab) -> None:
+        """Zoom one document for the projector (also for documents opened later)."""
+        if not self.active or tab in self._zooms or not tab.is_open:
+            return
+        self._zooms[tab] = (tab.view.zoom_mode, tab.view.zoom)
+        tab.set_zoom(min(tab.view.zoom * ZOOM_FACTOR, MAX_ZOOM))
+
+    def _tabs(self) -> list[DocumentTab]:
+        return list(self.window.findChildren(DocumentTab))
