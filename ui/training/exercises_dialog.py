@@ -51,7 +51,7 @@ class ExercisesDialog(QDialog):
         self._journal = journal
         self.tasks = Tasks(self)
         self.statuses: dict[ExerciseId, ExerciseStatus] = {}
-        self.resize(860, 520)
+        self.resize(980, 540)
 
         self.summary = QLabel(self)
         self.summary.setObjectName("exerciseSummary")
@@ -99,6 +99,7 @@ class ExercisesDialog(QDialog):
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         splitter.setChildrenCollapsible(False)
+        self.splitter = splitter
 
         self.check_button = QPushButton(self)
         self.check_button.setObjectName("checkNow")
@@ -196,6 +197,12 @@ class ExercisesDialog(QDialog):
             item.setText(f"{row + 1}. {texts.title(exercise)}")
             item.setIcon(icon("emblem-ok" if finished else "emblem-todo"))
             item.setToolTip(self.tr("Done") if finished else self.tr("Not done yet"))
+        # the whole titles in view: the list is as wide as its longest line
+        metrics = self.list.fontMetrics()
+        widest = max(metrics.horizontalAdvance(self.list.item(r).text())
+                     for r in range(self.list.count()))
+        list_width = widest + self.list.iconSize().width() + 48
+        self.splitter.setSizes([list_width, max(self.width() - list_width, 320)])
         self.check_button.setText(self.tr("&Check now"))
         self.reset_button.setText(self.tr("&Start again…"))
         self.close_button.setText(self.tr("Close"))
@@ -210,7 +217,11 @@ class ExercisesDialog(QDialog):
             self.state.setText(self.tr("✔ Done"))
             self.state.setStyleSheet("color: #1e7b34; font-weight: bold;")
         else:
-            self.state.setText(self.tr("Not done yet"))
+            status = self.statuses.get(exercise)
+            seen = status.seen if status is not None else ""
+            self.state.setText(self.tr("Not done yet (%1)").replace("%1", texts.seen_text(seen))
+                               if seen
+                               else self.tr("Not done yet"))
             self.state.setStyleSheet("color: #8a5a00; font-weight: bold;")
         target = exercises.exercise_file(self.directory, exercise)
         self.open_button.setText(self.tr("&Open the folder") if target is not None

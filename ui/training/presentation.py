@@ -1,7 +1,8 @@
 """Presentation mode for a classroom projector: larger interface text, larger pages.
 
-On: the application font grows by :data:`FONT_FACTOR`, toolbar icons grow, and every
-document (open now or opened later) is zoomed by :data:`ZOOM_FACTOR` from where it was.
+On: the application font grows by :data:`FONT_FACTOR`, toolbar icons grow, the page
+thumbnails make room, and every document (open now or opened later) fills the width of the
+window (the sides of a letter stay in view).
 Off: everything returns to what it was before. Nothing is stored: presentation mode is for
 one session in front of a class.
 """
@@ -10,14 +11,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QSize
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QMainWindow, QToolBar
+from PySide6.QtWidgets import QApplication, QMainWindow, QToolBar, QWidget
 
 from ui.document_tab import DocumentTab
 from ui.page_view import ZoomMode
 
 FONT_FACTOR = 1.5
-ZOOM_FACTOR = 1.5
-MAX_ZOOM = 4.0
 
 
 class PresentationMode(QObject):
@@ -28,6 +27,7 @@ class PresentationMode(QObject):
         self._font: QFont | None = None
         self._icon_sizes: dict[QToolBar, QSize] = {}
         self._zooms: dict[DocumentTab, tuple[ZoomMode, float]] = {}
+        self._thumbnails: bool | None = None
 
     def set_active(self, on: bool) -> None:
         if on == self.active:
@@ -40,14 +40,20 @@ class PresentationMode(QObject):
             bigger = QFont(self._font)
             bigger.setPointSizeF(self._font.pointSizeF() * FONT_FACTOR)
             app.setFont(bigger)
+            self._restyle()
             for bar in self.window.findChildren(QToolBar):
                 self._icon_sizes[bar] = bar.iconSize()
                 bar.setIconSize(bar.iconSize() * FONT_FACTOR)
+            self._thumbnails = self._set_thumbnails(False)
             for tab in self._tabs():
                 self.enlarge(tab)
         else:
             if self._font is not None:
                 app.setFont(self._font)
+                self._restyle()
+            if self._thumbnails:
+                self._set_thumbnails(True)
+            self._thumbnails = None
             for bar, size in self._icon_sizes.items():
                 bar.setIconSize(size)
             self._icon_sizes.clear()
@@ -64,7 +70,28 @@ class PresentationMode(QObject):
         if not self.active or tab in self._zooms or not tab.is_open:
             return
         self._zooms[tab] = (tab.view.zoom_mode, tab.view.zoom)
-        tab.set_zoom(min(tab.view.zoom * ZOOM_FACTOR, MAX_ZOOM))
+        # the page fills the width the thumbnails made free: as large as it gets without
+        # cutting off the sides of a letter
+        tab.set_zoom_mode(ZoomMode.FIT_WIDTH)
+
+    def _set_thumbnails(self, visible: bool) -> bool:
+        """Show or hide the page thumbnails through the window's own action; returns
+        whether they were shown before."""
+        action = getattr(self.window, "thumbnails_action", None)
+        if action is None:
+            return False
+        was = bool(action.isChecked())
+        if was != visible:
+            action.trigger()
+        return was
+
+    def _restyle(self) -> None:
+        # widgets with their own style sheet keep the font they were polished with; setting
+        # the sheet again makes them take the application font
+        for widget in self.window.findChildren(QWidget):
+            sheet = widget.styleSheet()
+            if sheet:
+                widget.setStyleSheet(sheet)
 
     def _tabs(self) -> list[DocumentTab]:
         return list(self.window.findChildren(DocumentTab))

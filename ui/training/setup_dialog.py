@@ -144,6 +144,8 @@ class SetupDialog(QDialog):
         self.identities = QTableWidget(0, 3, page)
         self.identities.setObjectName("setupIdentities")
         self.identities.verticalHeader().hide()
+        self.identities.verticalHeader().setDefaultSectionSize(
+            self.fontMetrics().height() + 8)
         self.identities.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.identities.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
         header = self.identities.horizontalHeader()

@@ -118,3 +118,19 @@ def problem_text(problem: str | None) -> str:
         "foreign_root": translate("Exercises", "untrusted root"),
         "expiring_soon": translate("Exercises", "expires soon"),
     }.get(problem, problem)
+
+
+def seen_text(seen: str) -> str:
+    """What the evidence showed so far for an exercise not yet done (a count or a verdict)."""
+    verdicts = {
+        "valid": translate("Exercises", "the verification showed: valid"),
+        "invalid": translate("Exercises", "the verification showed: not valid"),
+        "indeterminate": translate("Exercises", "the verification showed: cannot be "
+                                                "confirmed"),
+        "unsigned": translate("Exercises", "the verification showed: not signed"),
+    }
+    if seen in verdicts:
+        return verdicts[seen]
+    if "/" in seen:
+        return translate("Exercises", "%1 letters signed").replace("%1", seen)
+    return seen
