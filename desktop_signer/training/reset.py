@@ -13,6 +13,7 @@ The PKI, the PKCS#12 files, the letters and the exercise progress are left alone
 from __future__ import annotations
 
 import shutil
+import subprocess
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -46,6 +47,19 @@ def rebuild(directory: Path, port: int | None = None,
     return create(directory, port=port, progress=progress)
 
 
+def _reinit_token(conf: Path, label: str, pin: str, so_pin: str) -> bool:
+    """Re-initialise the existing token ``label``; False when there is no such token."""
+    result = subprocess.run(
+        [str(softhsm.find_util()), "--init-token", "--token", label, "--label", label,
+         "--pin", pin, "--so-pin", so_pin],
+        env=softhsm.env_for(conf), capture_output=True, text=True, check=False)
+    if result.returncode == 0:
+        return True
+    if "not find" in (result.stderr + result.stdout).lower():
+        return False
+    raise TrainingError("token_init_failed", result.stderr.strip() or result.stdout.strip())
+
+
 def reset_tokens(directory: Path) -> TrainingSetup:
     """Rebuild every token of the set-up in ``directory``; returns its (unchanged) manifest.
 
@@ -53,17 +67,15 @@ def reset_tokens(directory: Path) -> TrainingSetup:
     ``token_provision_failed``)."""
     made = load(directory)
     conf = Path(made.softhsm_conf)
-    token_dir = conf.parent / softhsm.TOKEN_DIR
     softhsm.find_util()
     pki_dir = Path(made.directory) / "pki"
     key_dir = pki_dir / pki.KEY_DIR
-    # the tokens' files go first; SoftHSM creates fresh ones on --init-token --free
-    if token_dir.is_dir():
-        shutil.rmtree(token_dir)
-    token_dir.mkdir(parents=True)
+    # re-initialised in place (C_InitToken with the SO PIN): the token keeps its slot and
+    # its folder, so a process that already loaded SoftHSM (the window) sees it again;
+    # its objects are erased and its PIN counters cleared, a locked PIN included
     for label in made.tokens:
-        softhsm.init_token(conf, label, made.pin, made.so_pin)
-
+        if not _reinit_token(conf, label, made.pin, made.so_pin):
+            softhsm.init_token(conf, label, made.pin, made.so_pin)  # gone: a new one
     regenerate = [i for i in made.identities if i.token and i.pkcs12 is None]
     if regenerate:
         result = _run_provision(conf, {"module": made.module, "pin": made.pin, "steps": [
