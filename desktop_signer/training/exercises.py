@@ -96,18 +96,40 @@ def exercise_file(training_dir: Path, exercise: ExerciseId) -> Path | None:
 
 # --- progress ----------------------------------------------------------------------------
 
-def progress_since(training_dir: Path) -> datetime | None:
+def _progress(training_dir: Path) -> dict[str, object]:
     try:
         raw = json.loads((training_dir / PROGRESS_FILE).read_text(encoding="utf-8"))
-        return datetime.fromisoformat(str(raw["reset_at"]))
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError):
+        return {}
+    return raw if isinstance(raw, dict) else {}
+
+
+def progress_since(training_dir: Path) -> datetime | None:
+    try:
+        return datetime.fromisoformat(str(_progress(training_dir)["reset_at"]))
+    except (ValueError, KeyError, TypeError):
         return None
 
 
-def reset_progress(training_dir: Path, when: datetime | None = None) -> datetime:
-    """Start the exercises afresh on this machine: earlier evidence no longer counts."""
+def _journal_file(journal_path: Path | None) -> Path:
+    return journal_path if journal_path is not None else default_path()
+
+
+def _last_journal_id(journal_file: Path) -> int:
+    if not journal_file.is_file():
+        return 0
+    with Journal(journal_file) as journal:
+        rows = journal.entries()
+    return rows[-1].id or 0 if rows else 0
+
+
+def reset_progress(training_dir: Path, journal_path: Path | None = None,
+                   when: datetime | None = None) -> datetime:
+    """Start the exercises afresh on this machine: earlier evidence no longer counts (the
+    journal's rows up to now, by row number; activity events, by time)."""
     moment = when or datetime.now(UTC)
-    text = json.dumps({"reset_at": moment.isoformat(timespec="milliseconds")})
+    text = json.dumps({"reset_at": moment.isoformat(timespec="milliseconds"),
+                       "journal_after_id": _last_journal_id(_journal_file(journal_path))})
     fd, tmp = tempfile.mkstemp(dir=training_dir, prefix=".kemajuan-", suffix=".json")
     with os.fdopen(fd, "w", encoding="utf-8") as f:
         f.write(text)
@@ -122,10 +144,15 @@ def gather(training_dir: Path, journal_path: Path | None = None) -> Evidence:
     made = load(training_dir)
     since = progress_since(training_dir)
     rows: list[JournalEntry] = []
-    journal_file = journal_path if journal_path is not None else default_path()
+    journal_file = _journal_file(journal_path)
+    after_id = _progress(training_dir).get("journal_after_id")
     if journal_file.is_file():  # no journal yet: nothing signed (opening would create one)
         with Journal(journal_file) as journal:
-            rows = [r for r in journal.entries() if _after(r.time_utc, since)]
+            rows = journal.entries()
+        if isinstance(after_id, int):  # exact: rows are numbered in the order written
+            rows = [r for r in rows if (r.id or 0) > after_id]
+        else:
+            rows = [r for r in rows if _after(r.time_utc, since)]
     return Evidence(made, tuple(rows), tuple(activity.events(training_dir, since)), since)
 
 
@@ -138,8 +165,9 @@ def _after(iso: str, since: datetime | None) -> bool:
         return False
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
-    # journal times have whole seconds: a row of the same second as the reset counts
-    return when >= since.replace(microsecond=0)
+    # journal times have whole seconds: a row of the reset's own second is taken as made
+    # before it (starting again right after an exercise must clear it)
+    return when > since.replace(microsecond=0)
 
 
 def _serial(value: str) -> int | None:

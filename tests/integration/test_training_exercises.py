@@ -29,8 +29,9 @@ pytestmark = pytest.mark.integration
 def classroom(training: TrainingSetup, tmp_path: Path) -> tuple[Path, Path]:
     """The session's set-up with fresh progress, and a journal of this test only."""
     directory = Path(training.directory)
-    exercises.reset_progress(directory)
-    yield directory, tmp_path / "journal.sqlite3"
+    journal = tmp_path / "journal.sqlite3"
+    exercises.reset_progress(directory, journal)
+    yield directory, journal
     where = exercise_files.paths(directory)
     for signed in where.folder.rglob("*_signed*.pdf"):
         signed.unlink()
@@ -213,9 +214,14 @@ def test_reset_progress_forgets_what_was_done(training: TrainingSetup,
                                               classroom: tuple[Path, Path]) -> None:
     directory, journal = classroom
     activity.record(activity.PIN_INCORRECT, directory, token=training.tokens[0])
-    assert _done(directory, journal)[ExerciseId.WRONG_PIN]
-    exercises.reset_progress(directory)
-    assert not _done(directory, journal)[ExerciseId.WRONG_PIN]
+    output = exercise_files.paths(directory).folder / "01-surat_signed.pdf"
+    _sign(training, [SignJob(exercise_files.paths(directory).sign_letter, output)], journal,
+          placement=PlacementRequest(anchor="#"))
+    done = _done(directory, journal)
+    assert done[ExerciseId.WRONG_PIN] and done[ExerciseId.SIGN_AT_MARKER]
+    exercises.reset_progress(directory, journal)  # at once: the same second as signing
+    done = _done(directory, journal)
+    assert not done[ExerciseId.WRONG_PIN] and not done[ExerciseId.SIGN_AT_MARKER]
 
 
 def test_activity_log_never_takes_a_secret_and_skips_damaged_lines(tmp_path: Path) -> None:

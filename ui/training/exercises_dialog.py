@@ -167,7 +167,7 @@ class ExercisesDialog(QDialog):
 
     def reset_progress(self) -> None:
         try:
-            exercises.reset_progress(self.directory)
+            exercises.reset_progress(self.directory, self._journal)
         except OSError as exc:
             self.presenter.present(self, exc, Action.CHECK_EXERCISES)
             return
