@@ -13,7 +13,7 @@ import pytest
 
 from desktop_signer.appearance.placement import PlacementRequest
 from desktop_signer.journal import Journal, JournalEntry
-from desktop_signer.signing import SignJob, SignOptions, SigningError, sign_batch
+from desktop_signer.signing import SigningError, SignJob, SignOptions, sign_batch
 from desktop_signer.tokens import load_pkcs12_identity
 from desktop_signer.training import activity, exercise_files, exercises
 from desktop_signer.training.exercises import ExerciseId
