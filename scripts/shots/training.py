@@ -40,13 +40,14 @@ def shoot(ctx) -> None:  # noqa: ANN001 - ShotContext
 
     # the set-up dialog while it builds a new class, then ready
     building = SetupDialog(ctx.work / "kelas-baru", None, window.presenter, window)
-    building.resize(700, 560)
+    building.resize(700, 300)
     building.show()
     ctx.save(building, "training-setup-start")
     building.build_button.click()
     ctx.wait(lambda: building.progress_bar.value() >= 2, what="set-up progress")
     ctx.save(building, "training-setup-progress")
     ctx.wait(lambda: building.result_setup is not None, timeout_s=180, what="set-up built")
+    building.resize(700, 560)
     ctx.save(building, "training-setup-ready")
     building.close()
 
