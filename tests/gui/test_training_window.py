@@ -293,3 +293,68 @@ def test_no_two_actions_share_a_shortcut(qtbot: QtBot, make_window: MakeWindow) 
             assert text not in seen, (text, seen.get(text), action.objectName())
             seen[text] = action.objectName()
     assert seen["Ctrl+Shift+P"] == "actionPresentationMode"
+
+
+def test_exercises_dialog_marks_each_remaining_exercise_from_its_evidence(
+        qtbot: QtBot, make_window: MakeWindow, active_training: TrainingSetup) -> None:
+    """Exercises 2-10, one after another: each is marked done by its own evidence (the
+    activity the window records, batch signatures in the journal) and by nothing else."""
+    from desktop_signer.training import activity
+
+    directory = Path(active_training.directory)
+    where = exercise_files.paths(directory)
+    window = make_window()
+    shown = _dialogs(window)
+    window.training.exercises_action.trigger()
+    dialog = shown[-1]
+    qtbot.waitUntil(lambda: bool(dialog.statuses), timeout=30_000)
+
+    def sha(path: Path) -> str:
+        return exercises._sha256(path)
+
+    def batch() -> None:
+        ident = active_training.identity("rahmat")
+        assert ident.pkcs12 is not None
+        identity = load_pkcs12_identity(ident.pkcs12, active_training.pkcs12_passphrase)
+        with Journal() as journal:
+            sign_batch(identity, [SignJob(p, p.with_name(p.stem + "_signed.pdf"))
+                                  for p in where.batch],
+                       SignOptions(level="B-B", verify_output=False), journal=journal)
+
+    steps = [
+        (ExerciseId.WRONG_PIN, lambda: activity.record(
+            activity.PIN_INCORRECT, directory, token="LATIHAN", retries_left=2)),
+        (ExerciseId.REFUSED_EXPIRED, lambda: activity.record(
+            activity.IDENTITY_REFUSED, directory, code="certificate_expired",
+            serial=format(active_training.identity("kedaluwarsa").serial, "x"))),
+        (ExerciseId.REFUSED_REVOKED, lambda: activity.record(
+            activity.IDENTITY_REFUSED, directory, code="certificate_revoked",
+            serial=format(active_training.identity("dicabut").serial, "x"))),
+        (ExerciseId.BATCH_TEN, batch),
+        (ExerciseId.VERIFY_VALID, lambda: activity.record(
+            activity.VERIFIED, directory, file=where.valid.name, sha256=sha(where.valid),
+            verdict="valid")),
+        (ExerciseId.VERIFY_MODIFIED, lambda: activity.record(
+            activity.VERIFIED, directory, file=where.modified.name,
+            sha256=sha(where.modified), verdict="invalid")),
+        (ExerciseId.VERIFY_OVERLAY, lambda: activity.record(
+            activity.VERIFIED, directory, file=where.overlay.name, sha256=sha(where.overlay),
+            verdict="valid")),
+        (ExerciseId.VERIFY_UNTRUSTED, lambda: activity.record(
+            activity.VERIFIED, directory, file=where.untrusted.name,
+            sha256=sha(where.untrusted), verdict="indeterminate")),
+        (ExerciseId.COMPARE_CHANGE, lambda: activity.record(
+            activity.COMPARE_OPENED, directory, file=where.modified.name,
+            sha256=sha(where.modified))),
+    ]
+    done: set[ExerciseId] = set()
+    for exercise, evidence in steps:
+        assert not dialog.is_done(exercise)
+        evidence()
+        done.add(exercise)
+        dialog.list.setCurrentRow(exercises.ORDER.index(exercise))
+        qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda e=exercise: dialog.is_done(e), timeout=30_000)
+        assert {e for e in exercises.ORDER if dialog.is_done(e)} == done
+        assert dialog.state.text() == "✔ Done"
+    assert dialog.summary.text() == "9 of 10 exercises done"
