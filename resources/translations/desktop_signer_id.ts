@@ -432,6 +432,26 @@
         <source>expires soon</source>
         <translation>segera berakhir</translation>
     </message>
+    <message>
+        <source>the verification showed: valid</source>
+        <translation>hasil verifikasi yang terlihat: sah</translation>
+    </message>
+    <message>
+        <source>the verification showed: not valid</source>
+        <translation>hasil verifikasi yang terlihat: tidak sah</translation>
+    </message>
+    <message>
+        <source>the verification showed: cannot be confirmed</source>
+        <translation>hasil verifikasi yang terlihat: belum dapat dipastikan</translation>
+    </message>
+    <message>
+        <source>the verification showed: not signed</source>
+        <translation>hasil verifikasi yang terlihat: tidak bertanda tangan</translation>
+    </message>
+    <message>
+        <source>%1 letters signed</source>
+        <translation>%1 surat sudah ditandatangani</translation>
+    </message>
 </context>
 <context>
     <name>ExercisesDialog</name>
@@ -474,6 +494,10 @@
     <message>
         <source>✔ Done</source>
         <translation>✔ Selesai</translation>
+    </message>
+    <message>
+        <source>Not done yet (%1)</source>
+        <translation>Belum selesai (%1)</translation>
     </message>
     <message>
         <source>&amp;Open the folder</source>

@@ -60,6 +60,8 @@ class ExercisesDialog(QDialog):
         self.summary.setFont(bold)
         self.list = QListWidget(self)
         self.list.setObjectName("exerciseList")
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         for exercise in exercises.ORDER:
             item = QListWidgetItem(self.list)
             item.setData(Qt.ItemDataRole.UserRole, str(exercise))
@@ -201,7 +203,7 @@ class ExercisesDialog(QDialog):
         metrics = self.list.fontMetrics()
         widest = max(metrics.horizontalAdvance(self.list.item(r).text())
                      for r in range(self.list.count()))
-        list_width = widest + self.list.iconSize().width() + 48
+        list_width = widest + self.list.iconSize().width() + 64
         self.splitter.setSizes([list_width, max(self.width() - list_width, 320)])
         self.check_button.setText(self.tr("&Check now"))
         self.reset_button.setText(self.tr("&Start again…"))
