@@ -10,13 +10,19 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop_signer import paths
 from desktop_signer import settings as settings_mod
 from desktop_signer.errors import DesktopSignerError
-from desktop_signer.training import setup
+
+if TYPE_CHECKING:
+    from desktop_signer.training import setup
 
 ENV_VAR = "DESKTOP_SIGNER_TRAINING_DIR"
+# the set-up's manifest; here so that asking "is there a set-up?" imports nothing heavy
+# (the window asks at start-up; loading one brings certomancer, PyMuPDF, cryptography)
+MANIFEST_NAME = "latihan.json"
 
 
 def training_dir(current: settings_mod.Settings | None = None) -> Path:
@@ -30,8 +36,15 @@ def training_dir(current: settings_mod.Settings | None = None) -> Path:
     return paths.default_training_dir()
 
 
+def has_setup(current: settings_mod.Settings | None = None) -> bool:
+    """Whether a set-up was built in the active training folder (nothing is loaded)."""
+    return (training_dir(current) / MANIFEST_NAME).is_file()
+
+
 def training_setup(current: settings_mod.Settings | None = None) -> setup.TrainingSetup | None:
     """The active training set-up, or None when none was built (or it is unreadable)."""
+    from desktop_signer.training import setup
+
     try:
         return setup.load(training_dir(current))
     except DesktopSignerError:

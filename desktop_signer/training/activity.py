@@ -51,7 +51,7 @@ def _directory(directory: Path | None) -> Path | None:
         folder = active.training_dir()
     except Exception:  # unreadable settings: nowhere to record
         return None
-    return folder if (folder / "latihan.json").is_file() else None
+    return folder if (folder / active.MANIFEST_NAME).is_file() else None
 
 
 def record(event: str, directory: Path | None = None, **data: object) -> bool:

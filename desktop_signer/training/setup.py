@@ -23,12 +23,12 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509 import load_der_x509_certificate
 
 from desktop_signer import __version__
-from desktop_signer.training import letters, pki, softhsm
+from desktop_signer.training import active, letters, pki, softhsm
 from desktop_signer.training.errors import TrainingError
 from desktop_signer.training.identities import TRAINEES, Trainee
 from desktop_signer.training.ports import ensure_port_free, free_port
 
-MANIFEST_NAME = "latihan.json"
+MANIFEST_NAME = active.MANIFEST_NAME
 
 # the steps ``create`` reports to its ``progress`` callback, in order (the window shows them)
 STEPS = ("tokens", "keys", "pki", "identities", "letters", "exercises")

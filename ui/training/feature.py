@@ -17,13 +17,13 @@ from PySide6.QtWidgets import QMenu, QMessageBox
 
 from desktop_signer.errors import DesktopSignerError
 from desktop_signer.training import active
-from desktop_signer.training.setup import TrainingSetup
 from ui.messages import Action
 from ui.tasks import Tasks
 from ui.training.presentation import PresentationMode
 from ui.training.services import ServicesController
 
 if TYPE_CHECKING:
+    from desktop_signer.training.setup import TrainingSetup
     from ui.main_window import MainWindow
 
 PRESENTATION_SHORTCUT = "Ctrl+Shift+P"  # F5 is Reload; nothing else uses Ctrl+Shift+P
@@ -39,6 +39,7 @@ class TrainingFeature(QObject):
         self.services = ServicesController(window)
         window.statusBar().insertPermanentWidget(0, self.services.label)
         self.services.failed.connect(self._services_failed)
+        self.services.loaded.connect(self._point_softhsm)
         self.presentation = PresentationMode(window)
         window.documentOpened.connect(self.presentation.enlarge)
         self.exercises_dialog: QObject | None = None
@@ -88,18 +89,22 @@ class TrainingFeature(QObject):
         settings = self.window.store.settings
         self.mode_action.setChecked(settings.training_mode)
         self.mode_action.setEnabled(not self.window.store.is_locked("training_mode"))
-        made = self.current_setup() if settings.training_mode else None
-        self.reset_action.setEnabled(made is not None)
-        self.restart_action.setEnabled(made is not None)
-        if made is None:
+        # only a file's existence here: loading a set-up imports certomancer and PyMuPDF,
+        # which the window must not do at start-up; the services' worker loads it
+        on = settings.training_mode and active.has_setup(settings)
+        self.reset_action.setEnabled(on)
+        self.restart_action.setEnabled(on)
+        if not on:
             self.services.stop()
             self.services.setup = None
             self.services.retranslate()
             return
+        self.services.start_directory(self.training_dir)
+
+    def _point_softhsm(self, made: TrainingSetup) -> None:
         # SoftHSM reads its configuration once, when a process first loads it: point it at
         # the training tokens unless the user chose another configuration on purpose
         os.environ.setdefault("SOFTHSM2_CONF", made.softhsm_conf)
-        self.services.start(made)
 
     def shutdown(self) -> None:
         """The window closes: stop the services, give the screen its normal size back."""
@@ -127,6 +132,7 @@ class TrainingFeature(QObject):
         except DesktopSignerError as exc:
             self.window.present_error(exc, Action.SAVE_SETTINGS)
         self.services.restart(made)
+        self._point_softhsm(made)
         self.sync()
 
     def _toggle_mode(self, on: bool) -> None:

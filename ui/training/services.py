@@ -10,14 +10,19 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from desktop_signer.training.errors import TrainingError
-from desktop_signer.training.services import TrainingServices, already_served
-from desktop_signer.training.setup import TrainingSetup
 from ui.tasks import Tasks
+
+if TYPE_CHECKING:
+    # certomancer, werkzeug, PyMuPDF: loaded by the worker that starts the services, never
+    # at start-up (tests/gui/test_launcher.py)
+    from desktop_signer.training.services import TrainingServices
+    from desktop_signer.training.setup import TrainingSetup
 
 
 class ServiceState(StrEnum):
@@ -31,6 +36,8 @@ class ServiceState(StrEnum):
 
 def _start(directory: Path, port: int) -> TrainingServices | None:
     """Off the GUI thread: loading the PKI takes a moment. None: already served."""
+    from desktop_signer.training.services import TrainingServices, already_served
+
     services = TrainingServices(directory, port)
     try:
         return services.start()
@@ -43,6 +50,7 @@ def _start(directory: Path, port: int) -> TrainingServices | None:
 class ServicesController(QObject):
     stateChanged = Signal(str)  # ServiceState
     failed = Signal(object)  # the TrainingError (port taken, PKI unreadable)
+    loaded = Signal(object)  # the TrainingSetup read by start_directory
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
@@ -72,6 +80,30 @@ class ServicesController(QObject):
         self._set(ServiceState.STARTING)
         directory, port = Path(setup.directory), setup.port
         self.tasks.run(lambda: _start(directory, port), self._started, self._failed)
+
+    def start_directory(self, directory: Path) -> None:
+        """Serve the set-up in ``directory``, its manifest read off the GUI thread too."""
+        if self.setup is not None and Path(self.setup.directory) == directory and \
+                self.state in (ServiceState.RUNNING, ServiceState.ELSEWHERE,
+                               ServiceState.STARTING):
+            return
+
+        def load() -> TrainingSetup:
+            from desktop_signer.training.setup import load as load_setup
+
+            return load_setup(directory)
+
+        self._want = True
+        self._set(ServiceState.STARTING)
+        self.tasks.run(load, self._loaded, self._failed)
+
+    def _loaded(self, setup: TrainingSetup) -> None:
+        self.loaded.emit(setup)
+        if self._want:
+            self.state = ServiceState.STOPPED
+            self.start(setup)
+        else:  # stopped while the manifest was read
+            self._set(ServiceState.STOPPED)
 
     def _started(self, services: TrainingServices | None) -> None:
         if not self._want:  # stopped while starting
