@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QSize
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QMainWindow, QToolBar, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QTabBar, QToolBar, QWidget
 
 from ui.document_tab import DocumentTab
 from ui.page_view import ZoomMode
@@ -28,6 +28,7 @@ class PresentationMode(QObject):
         self._icon_sizes: dict[QToolBar, QSize] = {}
         self._zooms: dict[DocumentTab, tuple[ZoomMode, float]] = {}
         self._thumbnails: bool | None = None
+        self._tab_sheets: dict[QTabBar, str] = {}
 
     def set_active(self, on: bool) -> None:
         if on == self.active:
@@ -41,6 +42,11 @@ class PresentationMode(QObject):
             bigger.setPointSizeF(self._font.pointSizeF() * FONT_FACTOR)
             app.setFont(bigger)
             self._restyle()
+            for bar in self.window.findChildren(QTabBar):
+                # a tab bar with a style sheet takes its font from the sheet only
+                self._tab_sheets[bar] = bar.styleSheet()
+                bar.setStyleSheet(bar.styleSheet() + " QTabBar { font-size: "
+                                  f"{bigger.pointSizeF():.1f}pt; }}")
             for bar in self.window.findChildren(QToolBar):
                 self._icon_sizes[bar] = bar.iconSize()
                 bar.setIconSize(bar.iconSize() * FONT_FACTOR)
@@ -51,6 +57,9 @@ class PresentationMode(QObject):
             if self._font is not None:
                 app.setFont(self._font)
                 self._restyle()
+            for bar, sheet in self._tab_sheets.items():
+                bar.setStyleSheet(sheet)
+            self._tab_sheets.clear()
             if self._thumbnails:
                 self._set_thumbnails(True)
             self._thumbnails = None
