@@ -59,7 +59,9 @@ class Settings:
     pades_level: str = "B-LT"
     output_pattern: str = "{stem}_signed.pdf"
     offline: bool = False
-    revocation_hard_fail: bool = False
+    # an unknown revocation status is a warning instead of "indeterminate" (administrator
+    # setting; replaces revocation_hard_fail, which is still read: see _renamed)
+    revocation_soft_fail: bool = False
     training_mode: bool = False
     training_dir: str = ""  # the active training set-up; empty: the default data folder
     remember_pkcs12_passphrase: bool = False
@@ -124,6 +126,23 @@ def _read_json(path: Path) -> tuple[dict[str, Any], str | None]:
     return data, None
 
 
+# Keys that were replaced: old key -> (new key, how the old value reads as the new one).
+# The old key is read wherever the new one is not given in the same layer; a lock on the old
+# key locks the new one.
+_RENAMED: dict[str, tuple[str, Any]] = {
+    "revocation_hard_fail": ("revocation_soft_fail", lambda v: not v if isinstance(v, bool) else v),
+}
+
+
+def _renamed(layer: dict[str, Any]) -> dict[str, Any]:
+    out = dict(layer)
+    for old, (new, convert) in _RENAMED.items():
+        if old in out:
+            value = out.pop(old)
+            out.setdefault(new, convert(value))
+    return out
+
+
 def load(user_dir: Path | None = None, admin_dir: Path | None = None) -> LoadedSettings:
     user_file = (user_dir or paths.user_config()) / SETTINGS_FILE
     admin_file = (admin_dir or paths.site_config()) / SETTINGS_FILE
@@ -135,9 +154,14 @@ def load(user_dir: Path | None = None, admin_dir: Path | None = None) -> LoadedS
     if problem:
         problems.append(problem)
     admin_defaults = admin.get("defaults", {})
-    locked = frozenset(str(k) for k in admin.get("locked", []) if isinstance(k, str))
+    locked_keys = {str(k) for k in admin.get("locked", []) if isinstance(k, str)}
+    locked = frozenset(
+        locked_keys | {_RENAMED[k][0] for k in locked_keys if k in _RENAMED}
+    )
     if not isinstance(admin_defaults, dict):
         admin_defaults = {}
+    admin_defaults = _renamed(admin_defaults)
+    user = _renamed(user)
     merged: dict[str, Any] = dict(admin_defaults)
     merged.update({k: v for k, v in user.items() if k not in locked})
     settings = _apply(Settings(), merged)

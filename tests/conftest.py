@@ -14,7 +14,22 @@ import pytest
 from desktop_signer.training import setup
 from desktop_signer.training.services import TrainingServices
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+REPO = Path(__file__).resolve().parents[1]
+# The project's own report schema: every JSON report is checked against it (the shared one
+# is the spec it follows; tests never read files outside the repository except the corpus).
+REPORT_SCHEMA = REPO / "docs" / "verification-report.schema.json"
+# Third-party signed and attack PDFs under several licences: kept outside the repository
+# (README "Conformance corpus"). DESKTOP_SIGNER_CORPUS names it; else ../shared/corpus.
+CORPUS_ENV = "DESKTOP_SIGNER_CORPUS"
+
+
+def corpus_dir() -> Path | None:
+    """The conformance corpus, or None when neither place has one."""
+    given = os.environ.get(CORPUS_ENV)
+    for candidate in ([Path(given)] if given else []) + [REPO.parent / "shared" / "corpus"]:
+        if (candidate / "expected.json").is_file():
+            return candidate
+    return None
 
 
 @pytest.fixture(scope="session")
@@ -55,9 +70,13 @@ def _no_token_session_outlives_its_test() -> Iterator[None]:
 
 @pytest.fixture(scope="session")
 def corpus() -> Path:
-    if not (CORPUS / "expected.json").is_file():
-        pytest.fail(f"the shared corpus is expected at {CORPUS}")
-    return CORPUS
+    found = corpus_dir()
+    if found is None:
+        pytest.skip(
+            f"conformance corpus not found: set {CORPUS_ENV} to a folder with expected.json "
+            "(the project's shared corpus of third-party PDFs) or place it at ../shared/corpus"
+        )
+    return found
 
 
 @pytest.fixture

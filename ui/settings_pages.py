@@ -91,9 +91,9 @@ class GeneralPage(Page):
         self.offline = QCheckBox(self)
         self.offline.setObjectName("offlineField")
         self.offline_note = self._option(self.offline)
-        self.hard_fail = QCheckBox(self)
-        self.hard_fail.setObjectName("hardFailField")
-        self.hard_fail_note = self._option(self.hard_fail)
+        self.soft_fail = QCheckBox(self)
+        self.soft_fail.setObjectName("softFailField")
+        self.soft_fail_note = self._option(self.soft_fail)
         self.training = QCheckBox(self)
         self.training.setObjectName("trainingField")
         self.training_note = self._option(self.training)
@@ -103,7 +103,7 @@ class GeneralPage(Page):
         self.fields = [
             choice_field("language", self.language, self.language_label),
             check_field("offline", self.offline),
-            check_field("revocation_hard_fail", self.hard_fail),
+            check_field("revocation_soft_fail", self.soft_fail),
             check_field("training_mode", self.training),
         ]
         self.retranslate()
@@ -122,10 +122,10 @@ class GeneralPage(Page):
         self.offline_note.setText(self.tr("Never fetch revocation data or timestamps from the "
                                           "internet. Signatures are checked with the data "
                                           "they carry."))
-        self.hard_fail.setText(self.tr("&Strict revocation check"))
-        self.hard_fail_note.setText(self.tr("A signature whose certificate cannot be checked "
-                                            "for revocation counts as not valid instead of "
-                                            "undetermined."))
+        self.soft_fail.setText(self.tr("&Soft-fail revocation check"))
+        self.soft_fail_note.setText(self.tr("A signature whose certificate's revocation status "
+                                            "cannot be found out counts as valid with a warning "
+                                            "instead of undetermined. Normally off."))
         self.training.setText(self.tr("&Training mode (bimbingan teknis)"))
         self.training_note.setText(self.tr("Sign with training certificates only. Documents "
                                            "signed in training mode are marked “LATIHAN — "

@@ -237,6 +237,58 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "(tidak ada data yang tertanam{offline_note}).",
         "The revocation status of {what} could not be checked (no embedded data{offline_note}).",
     ),
+    "finding_revocation_unknown_offline": (
+        "Status pencabutan {what} tidak dapat dipastikan: verifikasi berjalan luring dan data "
+        "pencabutan dalam dokumen tidak mencakup sertifikat ini, padahal sertifikatnya menyebut "
+        "layanan CRL/OCSP. Verifikasi secara daring, atau mintalah pengirim mengirim salinan "
+        "PAdES B-LT atau B-LTA.",
+        "The revocation status of {what} could not be established: verification ran offline "
+        "and the revocation data in the document does not cover this certificate, although it "
+        "names a CRL/OCSP service. Verify online, or ask the sender for a PAdES B-LT or B-LTA "
+        "copy.",
+    ),
+    "finding_revocation_unknown_no_document_data": (
+        "Status pencabutan {what} tidak dapat dipastikan: verifikasi berjalan luring dan "
+        "dokumen tidak memuat data pencabutan, padahal sertifikatnya menyebut layanan CRL/OCSP. "
+        "Verifikasi secara daring, atau mintalah pengirim mengirim salinan PAdES B-LT atau "
+        "B-LTA.",
+        "The revocation status of {what} could not be established: verification ran offline "
+        "and the document carries no revocation data, although the certificate names a "
+        "CRL/OCSP service. Verify online, or ask the sender for a PAdES B-LT or B-LTA copy.",
+    ),
+    "finding_revocation_unknown_unreachable": (
+        "Status pencabutan {what} tidak dapat dipastikan: layanan CRL/OCSP yang disebut "
+        "sertifikat tidak menjawab atau jawabannya tidak dapat dipakai, dan dokumen tidak memuat "
+        "data yang cukup. Coba lagi nanti, atau mintalah pengirim mengirim salinan PAdES B-LT "
+        "atau B-LTA.",
+        "The revocation status of {what} could not be established: the CRL/OCSP service the "
+        "certificate names did not answer or gave no usable answer, and the document carries "
+        "no sufficient data. Try again later, or ask the sender for a PAdES B-LT or B-LTA copy.",
+    ),
+    "finding_no_revocation_service": (
+        "Catatan: sertifikat dalam rantai {what} tidak menyebut layanan pencabutan (CRL/OCSP) "
+        "({certificates}), sehingga statusnya tidak dapat diperiksa.",
+        "Note: certificates in the chain of {what} name no revocation service (CRL/OCSP) "
+        "({certificates}), so their status cannot be checked.",
+    ),
+    "finding_annotation_covers_content": (
+        "Anotasi yang ditambahkan setelah ditandatangani menutupi isi yang ditandatangani di "
+        "halaman {page}, area {region}: yang tampil sekarang bukan yang ditandatangani.",
+        "An annotation added after signing covers signed content on page {page}, region "
+        "{region}: what is shown now is not what was signed.",
+    ),
+    "finding_expired_content_timestamp": (
+        "{what} sudah kedaluwarsa ({expired_on}) ketika dokumen ditandatangani: stempel waktu "
+        "isi (content timestamp) tepercaya membuktikan tanda tangan dibuat setelah {at}.",
+        "{what} had already expired ({expired_on}) when the document was signed: a trusted "
+        "content timestamp proves the signature was made after {at}.",
+    ),
+    "finding_revoked_content_timestamp": (
+        "{what} sudah dicabut ({date}, {reason}) ketika dokumen ditandatangani: stempel waktu "
+        "isi (content timestamp) tepercaya membuktikan tanda tangan dibuat setelah {at}.",
+        "{what} had already been revoked ({date}, {reason}) when the document was signed: a "
+        "trusted content timestamp proves the signature was made after {at}.",
+    ),
     "offline_note": (", mode luring", ", offline mode"),
     "finding_expired": (
         "{what} kedaluwarsa pada {expired_on} dan tidak ada bukti waktu (stempel waktu "

@@ -88,7 +88,7 @@ def options_from(args: argparse.Namespace) -> VerifyOptions:
         trust=trust,
         offline=args.offline or loaded.settings.offline,
         at=parse_time(args.at) if args.at else None,
-        revocation_hard_fail=loaded.settings.revocation_hard_fail,
+        revocation_soft_fail=loaded.settings.revocation_soft_fail,
     )
 
 
@@ -143,6 +143,8 @@ def describe(f: Finding, t: Catalogue) -> str:
         "untrusted": "timestamp" if f.severity == "warning" else "",
         "expired": "at" if f.severity == "info" else f.param("reason"),
         "weak_key": f.param("where"),
+        "revocation_unknown": f.param("reason"),
+        "revoked": f.param("proof"),
         "training_ca": "training" if f.severity == "info" else "",
     }.get(code, "")
     if variant and f"{key}_{variant}" in MESSAGES:
@@ -154,11 +156,22 @@ def describe(f: Finding, t: Catalogue) -> str:
         params["digest_note"] = f" ({f.param('digest')})" if f.param("digest") else ""
     if code == "revocation_unknown":
         params["offline_note"] = t("offline_note") if f.param("offline") == "yes" else ""
+    if code == "annotation_covers_content":
+        params["page"] = str(f.page) if f.page is not None else "?"
+        params["region"] = _region(f.rect)
     if code == "visual_change":
         params["page"] = str(f.page) if f.page is not None else "?"
         params.setdefault("kind", "")
     text = t(key).format_map(_Blank(params))  # t(key) without params: the template
     return text[0].upper() + text[1:] if text else text
+
+
+def _region(rect: tuple[float, float, float, float] | None) -> str:
+    """A rectangle in PDF points from the page's lower-left corner, as people read it."""
+    if rect is None:
+        return "?"
+    x0, y0, x1, y1 = rect
+    return f"x {x0:.0f}–{x1:.0f}, y {y0:.0f}–{y1:.0f} pt"
 
 
 class _Blank(dict[str, str]):

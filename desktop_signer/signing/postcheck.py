@@ -27,8 +27,9 @@ class CheckOutcome:
 def check_options(trust: TrustConfig) -> VerifyOptions:
     # offline and without the visual comparison: we made the file a moment ago from an
     # input the caller already had; revocation was fetched while signing (B-LT) or is not
-    # part of the level
-    return VerifyOptions(trust=trust, offline=True, visual=False)
+    # part of the level (B-B, B-T): an unknown status is reported, never the verdict of a
+    # file we just signed, whatever the verifier's strict default (issue 10)
+    return VerifyOptions(trust=trust, offline=True, visual=False, revocation_soft_fail=True)
 
 
 def verdicts_by_field(report: FileReport) -> dict[str, str]:

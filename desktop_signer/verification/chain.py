@@ -92,10 +92,12 @@ def signature_revinfo(signed_data: cms.SignedData, signer_info: cms.SignerInfo) 
 
 
 def timestamp_token_certs(signer_info: cms.SignerInfo) -> list[x509.Certificate]:
-    """Certificates carried in the signature timestamp token(s) of a CMS signature."""
+    """Certificates carried in the timestamp token(s) of a CMS signature: the signature
+    timestamp (unsigned) and the CAdES content timestamp (signed attribute)."""
     out: list[x509.Certificate] = []
-    for attr in signer_info["unsigned_attrs"] or ():
-        if attr["type"].native != "signature_time_stamp_token":
+    attrs = [*(signer_info["unsigned_attrs"] or ()), *(signer_info["signed_attrs"] or ())]
+    for attr in attrs:
+        if attr["type"].native not in ("signature_time_stamp_token", "content_time_stamp"):
             continue
         for token in attr["values"]:
             for choice in token["content"]["certificates"] or ():
@@ -125,11 +127,14 @@ def validation_context(
     retroactive: bool = False,
     check_revocation: bool = True,
     local_crls: bool = True,
+    only_declared: bool = False,
 ) -> ValidationContext:
     """``check_revocation=False`` judges the path alone (anchors, validity, algorithms):
     stale or missing revocation data must not stop path validation before it has looked at
     the certificates' validity. ``local_crls=False`` leaves out ``--crl`` files, so that a
-    decision can be attributed to the document's own data."""
+    decision can be attributed to the document's own data. ``only_declared`` checks only the
+    certificates that name a CRL or OCSP service, and requires an answer for those
+    (certvalidator's "hard-fail")."""
     roots = [certificate_from_der(a.der) for a in trust.anchors] + list(extra_anchors or ())
     others = list(revinfo.certs) + [certificate_from_der(d) for d in trust.extra_certs]
     crls = list(revinfo.crls)
@@ -148,7 +153,10 @@ def validation_context(
         # "require": every certificate needs revocation data, so "unknown" is visible;
         # certvalidator's "hard-fail" passes certificates that name no revocation source.
         revocation_mode=(
-            "none" if not check_revocation else "require" if hard_fail else "soft-fail"
+            "none" if not check_revocation
+            else "hard-fail" if only_declared
+            else "require" if hard_fail
+            else "soft-fail"
         ),
         retroactive_revinfo=retroactive,
         **kwargs,  # type: ignore[arg-type]

@@ -3,7 +3,8 @@
 Severity says how loudly to show a finding; effect says what it does to the signature's
 verdict (DESIGN §5.1, mirroring ETSI EN 319 102-1: TOTAL-FAILED / INDETERMINATE). A few
 codes change effect with context (a revocation that happened after a proven signing time,
-``revocation_unknown`` under hard-fail); the caller passes the effect explicitly there.
+``revocation_unknown`` under the soft-fail setting); the caller passes the effect explicitly
+there.
 """
 
 from __future__ import annotations
@@ -16,11 +17,13 @@ CODES: dict[str, tuple[Severity, Effect]] = {
     "modified_after_signing": ("error", "invalid"),
     "form_filled_after_signing": ("warning", "none"),
     "annotations_after_signing": ("warning", "none"),
+    "annotation_covers_content": ("error", "invalid"),  # decided from pixels (.covering)
     "coverage_partial": ("error", "invalid"),
     "unanalysed_trailing_data": ("error", "invalid"),
     "untrusted": ("error", "indeterminate"),
     "revoked": ("error", "invalid"),
-    "revocation_unknown": ("warning", "none"),
+    "revocation_unknown": ("error", "indeterminate"),  # revocation_soft_fail: a warning
+    "no_revocation_service": ("info", "none"),
     "expired": ("error", "indeterminate"),
     "not_yet_valid": ("error", "indeterminate"),
     "weak_digest": ("error", "indeterminate"),

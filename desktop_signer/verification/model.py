@@ -25,8 +25,7 @@ Modification = Literal[
 ]
 Trust = Literal["trusted", "untrusted", "unknown"]
 Revocation = Literal["good", "revoked", "unknown", "not_checked"]
-# "local_file": a --crl file. The report schema has no such value; report_json writes it as
-# "online" (data from outside the document), the text report names the file source.
+# "local_file": a --crl file (written as "local" in the JSON report, schema version 2).
 RevocationSource = Literal["embedded", "online", "local_file", "none"]
 PadesLevel = Literal["B-B", "B-T", "B-LT", "B-LTA"]
 
@@ -79,6 +78,8 @@ class SigningTime:
     timestamp: datetime | None = None
     timestamp_authority: str | None = None
     timestamp_valid: bool | None = None
+    # a trusted CAdES content timestamp: the signature was made after this time
+    content_timestamp: datetime | None = None
 
 
 @dataclass(frozen=True)

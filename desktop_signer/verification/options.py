@@ -17,7 +17,9 @@ class VerifyOptions:
     trust: TrustConfig = field(default_factory=TrustConfig)
     offline: bool = False
     at: datetime | None = None  # judge signatures at this time (None: now)
-    revocation_hard_fail: bool = False  # unknown revocation status -> indeterminate
+    # unknown revocation status of a certificate that names a CRL/OCSP service: a warning
+    # instead of indeterminate (administrator setting revocation_soft_fail; default strict)
+    revocation_soft_fail: bool = False
     fetch_timeout: float = DEFAULT_FETCH_TIMEOUT
     time_limit: float = DEFAULT_TIME_LIMIT
     memory_limit_mb: int = DEFAULT_MEMORY_LIMIT_MB

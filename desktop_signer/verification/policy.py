@@ -22,7 +22,18 @@ Deliberate differences from pyHanko's ``DEFAULT_DIFF_POLICY`` (each also in READ
    form is filled.
 5. **Freed objects** are accepted when nothing in the new revision refers to them
    (:class:`UnreachableFreedRule`); pyHanko rejects every freeing.
-6. Everything else (signature fields, DSS/VRI, document timestamps, metadata, object and xref
+6. **Split fields** (value in the field, appearance in a kid widget): filling one is the
+   same permitted change as filling a merged field and widget; the kid widget may change its
+   appearance (``/AP``, ``/AS``) and nothing else, under the field's name, so FieldMDP locks
+   and DocMDP levels apply as to the field (:mod:`.split_fields`).
+7. **Annotations that cover signed content** are decided from pixels, not from the object
+   analysis: after any signature, an added annotation whose drawing hides or overdraws the
+   signed revision's ink (a white box or a stamp over an amount, new text drawn over it) is
+   ``annotation_covers_content`` (invalid, with page and region); one that leaves the signed
+   content visible (a sticky-note icon in a margin, highlight or underline markup, a link, a
+   thin line) stays ``annotations_after_signing`` (a warning). The rule and its thresholds
+   are in :mod:`.covering`; it runs with the visual comparison (:mod:`.visual_hook`).
+8. Everything else (signature fields, DSS/VRI, document timestamps, metadata, object and xref
    streams, clobbering of shared objects) is pyHanko's rules as they
    are.
 """
@@ -46,13 +57,13 @@ from pyhanko.sign.diff_analysis.constants import VALUE_UPDATE_KEYS
 from pyhanko.sign.diff_analysis.form_rules_api import FormUpdatingRule
 from pyhanko.sign.diff_analysis.rules.form_field_rules import (
     DSSCompareRule,
-    GenericFieldModificationRule,
     SigFieldCreationRule,
     SigFieldModificationRule,
 )
 
 from desktop_signer.verification.dss_rule import LenientVRIDSSRule
 from desktop_signer.verification.pdfget import pdf_get
+from desktop_signer.verification.split_fields import SplitFieldModificationRule
 
 MAX_PAGES = 100_000
 
@@ -215,7 +226,7 @@ def verification_policy() -> StandardDiffPolicy:
             field_rules=[
                 SigFieldCreationRule(),
                 SigFieldModificationRule(),
-                GenericFieldModificationRule(value_update_keys=VALUE_KEYS),
+                SplitFieldModificationRule(value_update_keys=VALUE_KEYS),
             ],
         ),
         reject_object_freeing=False,  # see UnreachableFreedRule

@@ -18,12 +18,11 @@ from desktop_signer.verification.model import (
     Signer,
 )
 
-SCHEMA_ID = "desktop-signer/verification-report/1"
+SCHEMA_ID = "desktop-signer/verification-report/2"
 
-# The schema knows "embedded", "online" and "none". A --crl file is not part of the document
-# (so never "embedded", and it does not make a signature LTV); like fetched data it comes
-# from outside the document, so it is written as "online" (README "## Verification").
-_SCHEMA_REVOCATION_SOURCE = {"local_file": "online"}
+# A --crl file is not part of the document (so never "embedded", and it does not make a
+# signature LTV); the schema (version 2) calls it "local".
+_SCHEMA_REVOCATION_SOURCE = {"local_file": "local"}
 
 
 def _time(value: datetime | None) -> str | None:
@@ -78,6 +77,7 @@ def signature_json(s: SignatureResult, describe: Callable[[Finding], str]) -> di
             "timestamp": _time(st.timestamp),
             "timestamp_authority": st.timestamp_authority,
             "timestamp_valid": st.timestamp_valid,
+            "content_timestamp": _time(st.content_timestamp),
         },
         "integrity": s.integrity,
         "coverage": s.coverage,

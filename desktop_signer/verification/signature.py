@@ -36,6 +36,7 @@ from desktop_signer.verification.chain import (
     validation_context,
 )
 from desktop_signer.verification.changes import ChangeJudgement, byte_range_problem, judge_changes
+from desktop_signer.verification.content_time import apply_content_time
 from desktop_signer.verification.digest_match import signed_bytes_match
 from desktop_signer.verification.fields import (
     SUPPORTED_SIGNATURE_SUBFILTERS,
@@ -452,6 +453,12 @@ async def _validate_embedded(
             validated_path=None if timestamp or not status.trusted else status.validation_path,
         )
         findings.extend(judgement.findings)
+    content_time = None
+    if not timestamp and intact:
+        content_time = await _trusted_content_time(ctx, emb, status, revinfo, later_proof)
+        if content_time is not None:
+            findings = apply_content_time(findings, cert, content_time)
+            signing_time = replace(signing_time, content_timestamp=content_time)
     if crypto_objection and not any(f.code in ("weak_key", "weak_digest") for f in findings):
         findings.append(finding("weak_digest", digest=status.md_algorithm))
     if timestamp:
@@ -525,6 +532,23 @@ def _cms_weakness(
         return []
 
 
+async def _trusted_content_time(
+    ctx: DocumentContext,
+    emb: EmbeddedPdfSignature,
+    status: Any,
+    revinfo: Revinfo,
+    later_proof: datetime | None,
+) -> datetime | None:
+    """The time of an intact content timestamp whose authority is trusted (else None)."""
+    cts = getattr(status, "content_timestamp_validity", None)
+    if cts is None or not (cts.intact and cts.valid):
+        return None
+    if not await _timestamp_trusted(ctx, emb, cts, revinfo, later_proof):
+        return None
+    when: datetime = cts.timestamp
+    return when
+
+
 async def _timestamp_trusted(
     ctx: DocumentContext,
     emb: EmbeddedPdfSignature,
@@ -539,7 +563,7 @@ async def _timestamp_trusted(
         ts_status.signing_cert,
         timestamp_token_certs(emb.signer_info) + list(revinfo.certs),
         revinfo,
-        replace(ctx.options, offline=True, revocation_hard_fail=False),
+        replace(ctx.options, offline=True, revocation_soft_fail=True),
         TIMESTAMP_KEY_USAGE,
         claimed_time=ts_status.timestamp,
         proven_time=later_proof,

@@ -10,6 +10,7 @@ from asn1crypto import x509
 from pyhanko.sign.validation.settings import KeyUsageConstraints
 from pyhanko_certvalidator import ValidationContext
 from pyhanko_certvalidator.path import ValidationPath
+from pyhanko_certvalidator.util import get_declared_revinfo
 
 from desktop_signer.pki.parsed import certificate_from_der
 from desktop_signer.trust.certfiles import sha256_hex
@@ -109,6 +110,7 @@ async def judge_certificate(
         retro: bool = False,
         revocation: bool = True,
         local: bool = False,
+        declared: bool = False,
     ) -> ValidationContext:
         return validation_context(
             trust,
@@ -121,6 +123,7 @@ async def judge_certificate(
             retroactive=retro,
             check_revocation=revocation,
             local_crls=local,
+            only_declared=declared,
         )
 
     # The path alone first: revocation data that is stale at the validation time must not
@@ -156,9 +159,14 @@ async def judge_certificate(
         j.trust = "trusted"
         if outcome.path is not None:
             j.trust_anchor = outcome.path.trust_anchor.authority.name.human_friendly
+        # In training mode a chain that ends at the training root is an exercise, trusted only
+        # there and never legally valid; its services run on the trainer's laptop (training
+        # serve). An unknown status is then a warning, as under soft-fail, so offline
+        # exercises keep working; online, "dicabut" is still revoked.
+        training = any(f.code == "training_ca" and f.effect == "none" for f in j.findings)
         await _revocation(j, cert, others, options, usage, vc, claimed_time, proven_time, what,
-                          document_data=revinfo.has_revocation_data,
-                          path_length=outcome.path.pkix_len if outcome.path is not None else 0)
+                          document_data=revinfo.has_revocation_data, path=outcome.path,
+                          training=training)
         return j
     j.trust = "untrusted"
     detail = outcome.detail[:300]
@@ -216,7 +224,8 @@ async def _revocation(
     what: str,
     *,
     document_data: bool,
-    path_length: int,
+    path: ValidationPath | None,
+    training: bool = False,
 ) -> None:
     """Embedded data at the validation time, then embedded data at the proven signing time
     (what long-term validation embeds it for), then ``--crl`` files, then online.
@@ -224,8 +233,14 @@ async def _revocation(
     Without any embedded OCSP response or CRL (``document_data``), the embedded attempts are
     skipped: with revocation data required for every certificate after the anchor and none
     to be had, certvalidator can only answer "insufficient", and building the path again
-    to hear it cost a millisecond per signature. A path of the anchor alone
-    (``path_length`` 0) needs no data and is still evaluated."""
+    to hear it cost a millisecond per signature. A path of the anchor alone needs no data
+    and is still evaluated.
+
+    When no source decided: a path on which no certificate names a CRL or OCSP service has
+    nothing to ask (``no_revocation_service``, a note); a path on which some do and some do
+    not is tried again checking only those that do (certvalidator's "hard-fail" mode);
+    otherwise ``revocation_unknown`` (:func:`revocation_unknown`)."""
+    path_length = path.pkix_len if path is not None else 0
     if j.validated_at_timestamp:
         j.revocation, j.revocation_source = "good", "embedded"
         return
@@ -238,27 +253,86 @@ async def _revocation(
         attempts.append(("local_file", {"local": True}))
     if not options.offline:
         attempts.append(("online", {"fetch": True, "local": True}))
+    if await _decide(j, cert, others, usage, vc, attempts, claimed_time, proven_time, what):
+        return
+    j.revocation, j.revocation_source = "unknown", "none"
+    undeclared = _without_revocation_service(path)
+    if path is not None and len(undeclared) == path.pkix_len:
+        # nobody on the path names a CRL or OCSP service: there is nothing to ask (a note)
+        j.findings.append(finding("no_revocation_service", what=what,
+                                  certificates=", ".join(undeclared)))
+        return
+    if undeclared and await _decide(
+        j, cert, others, usage, vc, [(s, {**k, "declared": True})
+                                     for s, k in attempts],
+        claimed_time, proven_time, what,
+    ):
+        # every certificate that names a service was decided; the others name none
+        j.findings.append(finding("no_revocation_service", what=what,
+                                  certificates=", ".join(undeclared)))
+        return
+    j.findings.append(revocation_unknown(options, what, document_data, training=training))
+
+
+async def _decide(
+    j: TrustJudgement,
+    cert: x509.Certificate,
+    others: list[x509.Certificate],
+    usage: KeyUsageConstraints | None,
+    vc: Callable[..., ValidationContext],
+    attempts: list[tuple[RevocationSource, dict[str, object]]],
+    claimed_time: datetime | None,
+    proven_time: datetime | None,
+    what: str,
+) -> bool:
+    """Try the sources in order; True once one of them decided (good or revoked)."""
     for source, kwargs in attempts:
         outcome = await evaluate_chain(cert, others, vc(**kwargs), usage)
         if outcome.status == "ok":
             j.revocation, j.revocation_source = "good", source
-            return
+            return True
         if outcome.status == "revoked":
             _revoked(j, outcome, source, claimed_time, proven_time, what)
-            return
-    j.revocation, j.revocation_source = "unknown", "none"
-    offline = "yes" if options.offline else "no"
-    if options.revocation_hard_fail:
-        f = finding(
-            "revocation_unknown",
-            severity="error",
-            effect="indeterminate",
-            what=what,
-            offline=offline,
-        )
+            return True
+    return False
+
+
+def _without_revocation_service(path: ValidationPath | None) -> list[str]:
+    """Names of the path's certificates (the anchor excluded) that name neither a CRL
+    distribution point nor an OCSP responder."""
+    if path is None:
+        return []
+    out: list[str] = []
+    for c in path.iter_certs(include_root=False):
+        if not isinstance(c, x509.Certificate):
+            continue
+        has_crl, has_ocsp = get_declared_revinfo(c)
+        if not (has_crl or has_ocsp):
+            out.append(c.subject.human_friendly)
+    return out
+
+
+def revocation_unknown(
+    options: VerifyOptions, what: str, document_data: bool, *, training: bool = False
+) -> Finding:
+    """No source decided for a certificate that names a revocation service. Strict by
+    default (EN 319 102-1: INDETERMINATE, sub-indication TRY_LATER); the
+    administrator setting ``revocation_soft_fail`` makes it a warning. ``reason`` says why:
+    ``unreachable`` (online, no service answered usefully), ``offline`` (the document's own
+    data did not cover it) or ``no_document_data`` (offline, the document carries none).
+    ``training``: a training-root chain in training mode (a warning, see the caller)."""
+    if not options.offline:
+        reason = "unreachable"
+    elif document_data:
+        reason = "offline"
     else:
-        f = finding("revocation_unknown", what=what, offline=offline)
-    j.findings.append(f)
+        reason = "no_document_data"
+    offline = "yes" if options.offline else "no"
+    if options.revocation_soft_fail or training:
+        return finding("revocation_unknown", severity="warning", effect="none", what=what,
+                       offline=offline, reason=reason, training="yes" if training else "")
+    return finding("revocation_unknown", severity="error", effect="indeterminate", what=what,
+                   offline=offline, reason=reason)
 
 
 def _revoked(

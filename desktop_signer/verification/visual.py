@@ -60,6 +60,7 @@ from typing import Any
 import pymupdf
 
 from desktop_signer.errors import DesktopSignerError
+from desktop_signer.verification.covering import covers_signed_content
 
 DEFAULT_ZOOM = 1.0  # 72 dpi: a changed glyph of 8 pt text still changes dozens of pixels
 TILE = 8  # pixels; changes closer than two tiles are reported as one region
@@ -106,6 +107,8 @@ class VisualChange:
     page: int
     rect: Rect
     kind: ChangeKind
+    # added_annotation only: the annotation hides or overdraws signed content (.covering)
+    covers_signed_content: bool = False
 
 
 @dataclass(frozen=True)
@@ -498,12 +501,17 @@ def _pixel_box(a: _Render, b: _Render, group: TileBox) -> tuple[int, int, int, i
 
 
 def _regions(a: _Render, b: _Render, tiles: set[Tile], zoom: float) -> list[Rect]:
+    return [_to_points(box, b, zoom) for box in _region_boxes(a, b, tiles)]
+
+
+def _region_boxes(a: _Render, b: _Render, tiles: set[Tile]) -> list[tuple[int, int, int, int]]:
+    """Changed regions in pixels (x0, y0, x1, y1 exclusive), top to bottom."""
     boxes = [box for g in _components(tiles) if (box := _pixel_box(a, b, g)) is not None]
     boxes = _merge_overlapping(boxes)
     if len(boxes) > MAX_REGIONS_PER_PAGE:
         boxes = [(min(x[0] for x in boxes), min(x[1] for x in boxes),
                   max(x[2] for x in boxes), max(x[3] for x in boxes))]
-    return [_to_points(box, b, zoom) for box in sorted(boxes, key=lambda x: (x[1], x[0]))]
+    return sorted(boxes, key=lambda x: (x[1], x[0]))
 
 
 def _merge_overlapping(
@@ -618,9 +626,18 @@ class _PageCollector:
     zoom: float
     changes: list[VisualChange] = field(default_factory=list)
 
-    def add(self, page: int, kind: ChangeKind, a: _Render, b: _Render, tiles: set[Tile]) -> None:
-        for rect in _regions(a, b, tiles, self.zoom):
-            self.changes.append(VisualChange(page, rect, kind))
+    def add(
+        self, page: int, kind: ChangeKind, a: _Render, b: _Render, tiles: set[Tile],
+        signed: _Render | None = None, drawn: _Render | None = None,
+    ) -> None:
+        """``signed``: the signed revision's picture, to decide for each region whether the
+        change covers signed content (:mod:`.covering`) in ``drawn`` (default ``b``)."""
+        now = drawn or b
+        for box in _region_boxes(a, b, tiles):
+            covers = signed is not None and covers_signed_content(
+                signed.samples, now.samples, b.width, b.height, b.n, box
+            )
+            self.changes.append(VisualChange(page, _to_points(box, b, self.zoom), kind, covers))
 
 
 class RevisionComparer:
@@ -786,18 +803,26 @@ class RevisionComparer:
         everything = self._current(index, annots=True)
         signatures = frozenset(x for x in hide_current if _is_later_signature(self._doc, x))
         others = hide_current - signatures
+        # MuPDF draws its own "SIGN" marker for an unsigned signature field instead of the
+        # field's appearance: that marker is MuPDF's, not the file's, so it never counts as
+        # covering signed content (it is still reported as an added annotation); later
+        # signatures' stamps are judged as signatures, not here
+        unsigned = frozenset(x for x in others if _is_signature_widget(self._doc, x))
+        not_judged = unsigned | signatures
+        drawn = (self._current(index, annots=True, hidden=not_judged) if not_judged
+                 else everything)
         if not others:
             collector.add(number, ChangeKind.ADDED_SIGNATURE, shown, everything,
                           _changed_tiles(shown, everything))
         elif not signatures:
             collector.add(number, ChangeKind.ADDED_ANNOTATION, shown, everything,
-                          _changed_tiles(shown, everything))
+                          _changed_tiles(shown, everything), signed=a, drawn=drawn)
         else:
             with_signatures = self._current(index, annots=True, hidden=others)
             collector.add(number, ChangeKind.ADDED_SIGNATURE, shown, with_signatures,
                           _changed_tiles(shown, with_signatures))
             collector.add(number, ChangeKind.ADDED_ANNOTATION, with_signatures, everything,
-                          _changed_tiles(with_signatures, everything))
+                          _changed_tiles(with_signatures, everything), signed=a, drawn=drawn)
 
 
 def _order(change: VisualChange) -> tuple[int, str, float, float]:

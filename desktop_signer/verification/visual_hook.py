@@ -10,8 +10,10 @@ an error that makes the signature invalid even when the object-level analysis fo
 (a renderer repaired the file differently, as with the ISA). Widgets and annotations looking
 different (``annotation``, ``added_annotation``) are warnings: form filling and comments can
 be permitted, and the object-level analysis judges them. ``added_signature`` (the stamp of a
-later countersignature) is expected and not reported. A failure of the comparison never
-changes a verdict.
+later countersignature) is expected and not reported. An added annotation whose pixels
+hide or overdraw signed content (:mod:`.covering`) is ``annotation_covers_content``, an
+error that makes the signature invalid. A failure of the comparison never changes a
+verdict.
 """
 
 from __future__ import annotations
@@ -52,6 +54,15 @@ def _findings_for(comparison: Any) -> list[Finding]:
                     page=change.page,
                     rect=rect,
                     kind=kind,
+                )
+            )
+        elif kind == "added_annotation" and getattr(change, "covers_signed_content", False):
+            out.append(
+                finding(
+                    "annotation_covers_content",
+                    page=change.page,
+                    rect=rect,
+                    region=f"{x0:.0f} {y0:.0f} {x1:.0f} {y1:.0f}",
                 )
             )
         elif kind in _WARNING_KINDS:

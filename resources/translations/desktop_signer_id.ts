@@ -570,12 +570,12 @@
         <translation>Jangan pernah mengambil data pencabutan atau stempel waktu dari internet. Tanda tangan diperiksa dengan data yang dibawanya.</translation>
     </message>
     <message>
-        <source>&amp;Strict revocation check</source>
-        <translation>Pemeriksaan pencabutan &amp;ketat</translation>
+        <source>&amp;Soft-fail revocation check</source>
+        <translation>&amp;Pemeriksaan pencabutan longgar</translation>
     </message>
     <message>
-        <source>A signature whose certificate cannot be checked for revocation counts as not valid instead of undetermined.</source>
-        <translation>Tanda tangan yang status pencabutan sertifikatnya tidak dapat diperiksa dianggap tidak sah, bukan belum dapat ditentukan.</translation>
+        <source>A signature whose certificate&apos;s revocation status cannot be found out counts as valid with a warning instead of undetermined. Normally off.</source>
+        <translation>Tanda tangan yang status pencabutan sertifikatnya tidak dapat diketahui dianggap sah dengan peringatan, bukan belum dapat ditentukan. Biasanya tidak dicentang.</translation>
     </message>
     <message>
         <source>&amp;Training mode (bimbingan teknis)</source>

@@ -1,7 +1,10 @@
-"""Conformance over the shared corpus (``../shared/corpus/expected.json``).
+"""Conformance over the shared corpus (``expected.json`` in it).
 
 Every PDF is verified with the trust roots and the validation time its entry lists, offline
-(the README says no entry needs online revocation) and with soft-fail revocation. Hard bars:
+(the README says no entry needs online revocation) and with the default settings (strict
+revocation: an unknown status is indeterminate, which expected.json accepts where it
+applies). The corpus comes from ``DESKTOP_SIGNER_CORPUS`` or ``../shared/corpus``; without
+either these tests are skipped (tests/conftest.py says how to get it). Hard bars:
 no attack file is ever ``valid``; at least 95 % agreement; the disagreements are exactly the
 ones explained in ``DISAGREEMENTS.md`` (a new one, or one that disappeared, fails the test
 until the file is updated).

@@ -115,7 +115,8 @@ def test_locked_fields_are_shown_disabled_and_never_written(
     dialog.signing.level.setCurrentIndex(dialog.signing.level.findData("B-T"))
     dialog.accept()
     stored = user_file(isolated_dirs)
-    assert stored == {"pades_level": "B-T"}
+    # the test set-up's old key "revocation_hard_fail": false is stored under its new name
+    assert stored == {"pades_level": "B-T", "revocation_soft_fail": True}
     assert core_settings.load().settings.tsa_url == "https://tsa.instansi.go.id"
 
 
@@ -360,3 +361,31 @@ def test_training_mode_trusts_the_active_training_root(
             for i in range(dialog.trust.tree.topLevelItemCount())]
     assert ("Root CA Latihan", "training") in rows
     dialog.reject()
+
+
+def test_the_soft_fail_revocation_box_reads_the_old_key_and_saves_the_new_one(
+    qtbot: QtBot, make_window: MakeWindow, isolated_dirs: dict[str, Path],
+) -> None:
+    """The test set-up's user file says ``"revocation_hard_fail": false`` (the old key): the
+    box shows soft-fail on; unticking it stores strict (no key at all: the default), ticking
+    it again stores the new key."""
+    from PySide6.QtCore import QPoint, Qt
+
+    window = make_window()
+    dialog = open_settings(qtbot, window)
+    box = dialog.general.soft_fail
+    assert box.objectName() == "softFailField" and box.isChecked()
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
+    assert not box.isChecked()
+    with qtbot.waitSignal(dialog.saved):
+        dialog.accept()
+    stored = user_file(isolated_dirs)
+    assert "revocation_soft_fail" not in stored and "revocation_hard_fail" not in stored
+    assert core_settings.load().settings.revocation_soft_fail is False
+    again = open_settings(qtbot, window)
+    assert not again.general.soft_fail.isChecked()
+    box = again.general.soft_fail
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
+    with qtbot.waitSignal(again.saved):
+        again.accept()
+    assert user_file(isolated_dirs)["revocation_soft_fail"] is True

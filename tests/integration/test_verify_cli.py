@@ -58,7 +58,7 @@ def test_json_lines_for_several_files(corpus: Path, capsys: pytest.CaptureFixtur
 def test_single_json_report(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
     main(["verify", str(corpus / VALID), "--json", "--offline"])
     doc = json.loads(capsys.readouterr().out)
-    assert doc["schema"] == "desktop-signer/verification-report/1"
+    assert doc["schema"] == "desktop-signer/verification-report/2"
     assert doc["verdict"] == "indeterminate"
     codes = {f["code"] for f in doc["signatures"][0]["findings"]}
     assert "untrusted" in codes
@@ -76,8 +76,20 @@ def test_text_is_indonesian_by_default_and_english_on_request(
     assert "Result: INVALID" in text and "Signed by" in text
 
 
-def test_at_judges_at_a_past_time(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_at_judges_at_a_past_time(
+    corpus: Path, isolated_dirs: dict[str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     args = ["verify", str(corpus / PYHANKO_DOC), "--trust", str(corpus / PYHANKO_ROOT), "--offline"]
+    # the signer's certificate names OCSP and CRL services nobody can ask offline: strict
+    # revocation (the default) says indeterminate, and the text says why and what to do
+    assert main([*args, "--at", "2020-11-01T00:00:00Z"]) == 2
+    assert "luring" in capsys.readouterr().out
+    # the administrator's old setting revocation_hard_fail=false still means soft-fail
+    admin = isolated_dirs["site"] / "desktop-signer"
+    admin.mkdir()
+    (admin / "settings.json").write_text(
+        json.dumps({"defaults": {"revocation_hard_fail": False}}), encoding="utf-8"
+    )
     assert main([*args, "--at", "2020-11-01T00:00:00Z"]) == 0
     assert main(args) == 2  # today the testing CA's certificates have expired
     capsys.readouterr()

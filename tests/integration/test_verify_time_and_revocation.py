@@ -35,13 +35,12 @@ from desktop_signer.verification import FileReport, VerifyOptions
 from desktop_signer.verification.document import validate_bytes
 from desktop_signer.verification.model import SignatureResult
 from desktop_signer.verification.report_json import report_json
+from tests.conftest import REPORT_SCHEMA
 from tests.integration.verify_signing_helpers import letter, sign
 
 pytestmark = pytest.mark.integration
 
-SCHEMA = (
-    Path(__file__).resolve().parents[3] / "shared" / "schemas" / "verification-report.schema.json"
-)
+SCHEMA = REPORT_SCHEMA
 EXPIRING = "segera-berakhir"
 
 
@@ -226,12 +225,11 @@ def test_a_local_crl_decides_as_a_local_file_never_as_embedded(
     plain = _check(sign(training, "budi", letter()), _options(training))
     assert plain.signatures[0].revocation == "unknown"
 
-    # the report: the schema has no "local file" value; the closest honest one is "online"
-    # (from outside the document), the text says "local CRL file"
+    # the report (schema version 2) calls it "local"; the text says "local CRL file"
     t = Catalogue(MESSAGES, "en")
     doc = report_json(revoked, verify_cmd.describer(t), verify_cmd.summariser(t), "en")
     jsonschema.Draft202012Validator(json.loads(SCHEMA.read_text(encoding="utf-8"))).validate(doc)
-    assert doc["signatures"][0]["revocation_source"] == "online"
+    assert doc["signatures"][0]["revocation_source"] == "local"
     assert "local CRL file (--crl)" in verify_cmd.render_text(revoked, t)
 
 

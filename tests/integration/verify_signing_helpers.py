@@ -13,6 +13,7 @@ import pymupdf
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign import fields, signers, timestamps
+from pyhanko.sign.ades.api import CAdESSignedAttrSpec
 from pyhanko.sign.fields import MDPPerm
 from pyhanko.sign.signers.pdf_signer import PdfSignatureMetadata
 from pyhanko_certvalidator import ValidationContext
@@ -37,7 +38,10 @@ def sign(
     level: str = "B-B",
     field: str = "Tanda1",
     certify: MDPPerm | None = None,
+    content_timestamp: bool = False,
 ) -> bytes:
+    """``content_timestamp``: also a CAdES content timestamp (signed attribute
+    id-aa-ets-contentTimestamp) from the training TSA (needs a level with a timestamp)."""
     identity = training.identity(label)
     assert identity.pkcs12 is not None
     signer = signers.SimpleSigner.load_pkcs12(
@@ -54,6 +58,9 @@ def sign(
         validation_context=vc if level in ("B-LT", "B-LTA") else None,
         certify=certify is not None,
         docmdp_permissions=certify or MDPPerm.FILL_FORMS,
+        cades_signed_attr_spec=(
+            CAdESSignedAttrSpec(timestamp_content=True) if content_timestamp else None
+        ),
     )
     tsa = timestamps.HTTPTimeStamper(training.tsa_url) if level != "B-B" else None
     writer = IncrementalPdfFileWriter(io.BytesIO(data))

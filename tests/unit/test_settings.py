@@ -77,3 +77,33 @@ def test_atomic_write_leaves_no_temporary_files(tmp_path: Path) -> None:
     settings.write_atomic(target, b"{\"a\": 1}")
     assert target.read_bytes() == b"{\"a\": 1}"
     assert [p.name for p in tmp_path.iterdir()] == ["x.json"]
+
+
+def test_revocation_soft_fail_replaces_revocation_hard_fail_which_is_still_read(
+    isolated_dirs: dict[str, Path],
+) -> None:
+    """Strict by default; the old key reads as its opposite wherever the new key is not
+    given, and a lock on the old key locks the new one."""
+    assert Settings().revocation_soft_fail is False
+    admin = isolated_dirs["site"] / "desktop-signer"
+    admin.mkdir()
+    admin_file = admin / "settings.json"
+    user_file = isolated_dirs["config"] / "desktop-signer" / "settings.json"
+    user_file.parent.mkdir()
+
+    admin_file.write_text(json.dumps({"defaults": {"revocation_hard_fail": False}}), "utf-8")
+    assert settings.load().settings.revocation_soft_fail is True
+    user_file.write_text(json.dumps({"revocation_hard_fail": True}), "utf-8")
+    assert settings.load().settings.revocation_soft_fail is False
+    user_file.write_text(json.dumps({"revocation_hard_fail": True,
+                                     "revocation_soft_fail": True}), "utf-8")
+    assert settings.load().settings.revocation_soft_fail is True  # the new key wins
+
+    admin_file.write_text(json.dumps({"defaults": {"revocation_hard_fail": True},
+                                      "locked": ["revocation_hard_fail"]}), "utf-8")
+    loaded = settings.load()
+    assert loaded.settings.revocation_soft_fail is False  # the user's value is locked out
+    assert loaded.is_locked("revocation_soft_fail")
+    saved = settings.save(loaded, settings.replace_values(loaded.settings, {"offline": True}))
+    assert "revocation_soft_fail" not in json.loads(user_file.read_text("utf-8"))
+    assert saved.settings.revocation_soft_fail is False

@@ -1,4 +1,4 @@
-"""The JSON report follows shared/schemas/verification-report.schema.json, in both languages,
+"""The JSON report follows docs/verification-report.schema.json, in both languages,
 and the four agency questions can be answered from it."""
 
 from __future__ import annotations
@@ -18,10 +18,9 @@ from desktop_signer.verification import VerifyOptions, verify_in_process
 from desktop_signer.verification.document import could_not_validate
 from desktop_signer.verification.findings import CODES
 from desktop_signer.verification.report_json import report_json
+from tests.conftest import REPORT_SCHEMA
 
-SCHEMA = (
-    Path(__file__).resolve().parents[3] / "shared" / "schemas" / "verification-report.schema.json"
-)
+SCHEMA = REPORT_SCHEMA
 
 FILES = [
     "real/itext/SVIT_validDoc.pdf",
