@@ -50,6 +50,7 @@ from ui.render_service import RenderService
 from ui.settings_store import SettingsStore
 from ui.tasks import Tasks
 from ui.validity import install as install_validity
+from ui.training import TrainingFeature
 from ui.welcome import WelcomePage
 
 ZOOM_CHOICES = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0)
@@ -116,6 +117,8 @@ class MainWindow(QMainWindow):
         self.zoom_status = QLabel(self)
         self.statusBar().addPermanentWidget(self.page_status)
         self.statusBar().addPermanentWidget(self.zoom_status)
+        # the Latihan menu, training services, exercises, presentation mode (ui/training)
+        self.training = TrainingFeature(self)
 
         store.changed.connect(self._settings_changed)
         self.retranslate()
@@ -341,6 +344,7 @@ class MainWindow(QMainWindow):
         self.tabs.setAccessibleName(self.tr("Open documents"))
         self._fill_zoom_field()
         self._update_training_bar()
+        self.training.retranslate()
         self._update_state()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -641,6 +645,7 @@ class MainWindow(QMainWindow):
                                       bytes(self.saveGeometry().toHex().data()).decode("ascii"),
                                       self.thumbnails_action.isChecked())
         self._save_state()
+        self.training.shutdown()
         for tab in self.document_tabs():
             tab.close_document()
         super().closeEvent(event)

@@ -32,6 +32,10 @@ class Action(StrEnum):
     EXPORT_REPORT = "export_report"
     VERIFY = "verify"
     SIGN = "sign"
+    SETUP_TRAINING = "setup_training"
+    START_TRAINING_SERVICES = "start_training_services"
+    RESET_TRAINING = "reset_training"
+    CHECK_EXERCISES = "check_exercises"
     UNEXPECTED = "unexpected"
 
 
@@ -54,6 +58,11 @@ def action_title(action: Action) -> str:
         Action.EXPORT_REPORT: translate("Errors", "The validation report was not saved"),
         Action.VERIFY: translate("Errors", "The signatures could not be checked"),
         Action.SIGN: translate("Errors", "The document was not signed"),
+        Action.SETUP_TRAINING: translate("Errors", "The training class was not prepared"),
+        Action.START_TRAINING_SERVICES: translate("Errors",
+                                                  "The training services did not start"),
+        Action.RESET_TRAINING: translate("Errors", "The training tokens were not rebuilt"),
+        Action.CHECK_EXERCISES: translate("Errors", "The exercises could not be checked"),
         Action.UNEXPECTED: translate("Errors", "Something went wrong"),
     }
     return titles[action]
@@ -125,6 +134,36 @@ def code_text(code: str) -> str | None:
         "module_load_failed": translate(
             "Errors", "The file {name} is not a PKCS#11 module that this computer can load. "
             "Choose the module from the token vendor's software for this operating system."),
+        # training (desktop_signer.training.errors)
+        "port_in_use": translate(
+            "Errors", "Port {port} on this computer is already used by another program, so "
+            "the training services (time stamps, certificate status) cannot start. Close "
+            "that program (for example a “desktop-signer training serve” for another "
+            "training folder), then choose Training → Restart training services."),
+        "softhsm_missing": translate(
+            "Errors", "SoftHSM2, which provides the training tokens, is not installed. Ask "
+            "your IT support to install it (on Debian or Ubuntu: sudo apt-get install "
+            "softhsm2)."),
+        "dir_not_empty": translate(
+            "Errors", "The training folder {name} holds other files. Empty it or choose "
+            "another training folder in the settings."),
+        "dir_not_writable": translate(
+            "Errors", "Desktop Signer cannot write in the training folder {name}. Check "
+            "that you are allowed to write there."),
+        "not_a_directory": translate(
+            "Errors", "{name} is a file, not a folder. Choose another training folder."),
+        "not_a_training_dir": translate(
+            "Errors", "No training class has been prepared yet. Choose Training → Prepare "
+            "a training class."),
+        "manifest_broken": translate(
+            "Errors", "The description of the training class ({name}) is damaged. Prepare "
+            "a new training class."),
+        "token_init_failed": translate(
+            "Errors", "SoftHSM2 could not create the training tokens. Send the details "
+            "below to your IT support."),
+        "token_provision_failed": translate(
+            "Errors", "The training identities could not be written onto the training "
+            "tokens. Send the details below to your IT support."),
     }
     from ui.signing.texts import error_texts
 
@@ -155,6 +194,8 @@ def describe(error: BaseException, action: Action) -> Message:
     else:
         text = template.replace("{name}", f"“{name}”").replace(
             "{page}", str(int(page) + 1) if isinstance(page, int) else "?")
+        for key, value in params.items():  # any other named value, e.g. {port}
+            text = text.replace("{" + key + "}", str(value))
     lines = []
     if code:
         lines.append(f"code: {code}")

@@ -17,11 +17,13 @@ from desktop_signer import paths
 from desktop_signer import settings as settings_mod
 from desktop_signer.errors import DesktopSignerError
 
-if TYPE_CHECKING:  # the builder imports certomancer and PyMuPDF: loaded only when needed
+if TYPE_CHECKING:
     from desktop_signer.training import setup
 
 ENV_VAR = "DESKTOP_SIGNER_TRAINING_DIR"
-MANIFEST_NAME = "latihan.json"  # = setup.MANIFEST_NAME (a test checks)
+# the set-up's manifest; here so that asking "is there a set-up?" imports nothing heavy
+# (the window asks at start-up; loading one brings certomancer, PyMuPDF, cryptography)
+MANIFEST_NAME = "latihan.json"
 
 
 def training_dir(current: settings_mod.Settings | None = None) -> Path:
@@ -33,6 +35,11 @@ def training_dir(current: settings_mod.Settings | None = None) -> Path:
     if current.training_dir:
         return Path(current.training_dir).expanduser()
     return paths.default_training_dir()
+
+
+def has_setup(current: settings_mod.Settings | None = None) -> bool:
+    """Whether a set-up was built in the active training folder (nothing is loaded)."""
+    return (training_dir(current) / MANIFEST_NAME).is_file()
 
 
 def training_setup(current: settings_mod.Settings | None = None) -> setup.TrainingSetup | None:

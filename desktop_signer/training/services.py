@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import errno
 import threading
+import urllib.error
+import urllib.request
 from pathlib import Path
 from types import TracebackType
 
@@ -20,6 +22,25 @@ from desktop_signer.training.errors import TrainingError
 from desktop_signer.training.ports import ensure_port_free
 
 HOST = "127.0.0.1"
+
+
+def already_served(directory: Path, port: int, timeout: float = 2.0) -> bool:
+    """Do this set-up's services already answer on ``port`` (``training serve`` in another
+    process, or a second window)? Asks for the root CRL and checks it is this PKI's."""
+    url = pki.ServiceUrls.for_base(pki.base_url(port)).crl_root
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:  # 127.0.0.1 only
+            body: bytes = response.read(1 << 20)
+    except (urllib.error.URLError, OSError, ValueError):
+        return False
+    from asn1crypto import crl
+
+    try:
+        issuer = crl.CertificateList.load(body).issuer
+    except ValueError:
+        return False
+    root = pki.certificate(pki.load_arch(directory / "pki"), pki.ROOT)
+    return bool(issuer == root.subject)
 
 
 class TrainingServices:

@@ -13,6 +13,7 @@ import secrets
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,12 +23,16 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509 import load_der_x509_certificate
 
 from desktop_signer import __version__
-from desktop_signer.training import esc_users, letters, pki, softhsm
+from desktop_signer.training import active, esc_users, letters, pki, softhsm
 from desktop_signer.training.errors import TrainingError
 from desktop_signer.training.identities import TRAINEES, Trainee
 from desktop_signer.training.ports import ensure_port_free, free_port
 
-MANIFEST_NAME = "latihan.json"
+MANIFEST_NAME = active.MANIFEST_NAME
+
+# the steps ``create`` reports to its ``progress`` callback, in order (the window shows them)
+STEPS = ("tokens", "keys", "pki", "identities", "letters", "exercises")
+Progress = Callable[[str, int, int], None]  # step, its number (1-based), number of steps
 
 
 @dataclass(frozen=True)
@@ -152,8 +157,11 @@ def _write_pem_cert(path: Path, der: bytes) -> None:
 
 
 def create(target: Path, port: int | None = None,
-           trainees: tuple[Trainee, ...] = TRAINEES) -> TrainingSetup:
-    """Build the whole training set-up in ``target`` (must be empty or absent)."""
+           trainees: tuple[Trainee, ...] = TRAINEES,
+           progress: Progress | None = None) -> TrainingSetup:
+    """Build the whole training set-up in ``target`` (must be empty or absent).
+
+    ``progress`` is called before each of :data:`STEPS` (from the calling thread)."""
     target = target.expanduser().absolute()
     module = softhsm.find_module()
     softhsm.find_util()
@@ -163,7 +171,7 @@ def create(target: Path, port: int | None = None,
     else:
         ensure_port_free(port)
     try:
-        return _create(target, port, module, trainees)
+        return _create(target, port, module, trainees, progress or _no_progress)
     except BaseException:
         if created_root is not None:
             shutil.rmtree(created_root, ignore_errors=True)
@@ -176,8 +184,16 @@ def create(target: Path, port: int | None = None,
         raise
 
 
+def _no_progress(step: str, number: int, total: int) -> None:
+    pass
+
+
+def _step(progress: Progress, step: str) -> None:
+    progress(step, STEPS.index(step) + 1, len(STEPS))
+
+
 def _create(target: Path, port: int, module: Path,
-            trainees: tuple[Trainee, ...]) -> TrainingSetup:
+            trainees: tuple[Trainee, ...], progress: Progress) -> TrainingSetup:
     try:
         target.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -189,6 +205,7 @@ def _create(target: Path, port: int, module: Path,
     so_pin = f"{secrets.randbelow(10**8):08d}"
 
     # 1. tokens, and keys that are generated on a token (their public keys feed the PKI)
+    _step(progress, "tokens")
     conf = softhsm.write_conf(target / "softhsm")
     token_labels = sorted({t.token for t in trainees if t.token})
     for label in token_labels:
@@ -198,6 +215,7 @@ def _create(target: Path, port: int, module: Path,
         {"op": "generate", "token": t.token, "label": t.label, "id": on_token_ids[t.label]}
         for t in trainees if t.key_on_token
     ]
+    _step(progress, "keys")
     key_dir = pki_dir / pki.KEY_DIR
     pki.generate_keys(key_dir, pki.key_entities(trainees))
     if gen_steps:
@@ -206,6 +224,7 @@ def _create(target: Path, port: int, module: Path,
             (key_dir / f"{label}.pub.pem").write_text(pub_pem, encoding="ascii")
 
     # 2. the PKI itself
+    _step(progress, "pki")
     pki.write_config(pki_dir, pki.build_config(pki.now_utc(), port, trainees))
     arch = pki.load_arch(pki_dir)
     ders = {
@@ -217,6 +236,7 @@ def _create(target: Path, port: int, module: Path,
         _write_pem_cert(cert_dir / f"{label}.pem", der)
 
     # 3. identities onto tokens, and as PKCS#12 files
+    _step(progress, "identities")
     steps: list[dict[str, Any]] = []
     identities: list[IdentityFiles] = []
     niks = {u.label: u.nik for u in esc_users.users(trainees) if u.label}
@@ -248,7 +268,16 @@ def _create(target: Path, port: int, module: Path,
     for f in cert_dir.glob("*.der"):
         f.unlink()
 
+    _step(progress, "letters")
     letters.write_letters(target / "surat")  # sample letters with "#" anchors
+    _step(progress, "exercises")
+    good, foreign = _identity_p12(identities, "budi"), _identity_p12(identities, "asing")
+    if good and foreign:  # the standard trainees (tests may build with fewer)
+        # imported here: the signing stack (pyHanko) is heavy, and the window reads
+        # manifests through this module at start-up
+        from desktop_signer.training import exercise_files
+
+        exercise_files.write_exercise_files(target, good, foreign, pin)
     urls = pki.ServiceUrls.for_base(pki.base_url(port))
     setup = TrainingSetup(
         directory=str(target),
@@ -273,6 +302,10 @@ def _create(target: Path, port: int, module: Path,
     )
     (target / MANIFEST_NAME).write_text(setup.to_json(), encoding="utf-8")
     return setup
+
+
+def _identity_p12(identities: list[IdentityFiles], label: str) -> str | None:
+    return next((i.pkcs12 for i in identities if i.label == label), None)
 
 
 def _write_pkcs12(path: Path, t: Trainee, key_path: Path, cert_der: bytes,

@@ -41,6 +41,280 @@
     </message>
 </context>
 <context>
+    <name>BatchDialog</name>
+    <message>
+        <source>Sign several files</source>
+        <translation>Tanda tangani banyak berkas</translation>
+    </message>
+    <message>
+        <source>&amp;Files to sign:</source>
+        <translation>&amp;Berkas yang ditandatangani:</translation>
+    </message>
+    <message>
+        <source>Files to sign</source>
+        <translation>Berkas yang ditandatangani</translation>
+    </message>
+    <message>
+        <source>Add &amp;files…</source>
+        <translation>Tambah &amp;berkas…</translation>
+    </message>
+    <message>
+        <source>Add a fol&amp;der…</source>
+        <translation>Tambah fol&amp;der…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Hapus dari daftar</translation>
+    </message>
+    <message>
+        <source>Where the stamp goes:</source>
+        <translation>Letak stempel:</translation>
+    </message>
+    <message>
+        <source>At the &amp;marker “#” in each letter</source>
+        <translation>Di &amp;penanda “#” pada setiap surat</translation>
+    </message>
+    <message>
+        <source>At a fixed &amp;place:</source>
+        <translation>Di tempat &amp;tetap:</translation>
+    </message>
+    <message>
+        <source>As placed on &amp;this letter</source>
+        <translation>Seperti pada &amp;surat ini</translation>
+    </message>
+    <message>
+        <source>Bottom right</source>
+        <translation>Kanan bawah</translation>
+    </message>
+    <message>
+        <source>Bottom left</source>
+        <translation>Kiri bawah</translation>
+    </message>
+    <message>
+        <source>Bottom centre</source>
+        <translation>Tengah bawah</translation>
+    </message>
+    <message>
+        <source>Top right</source>
+        <translation>Kanan atas</translation>
+    </message>
+    <message>
+        <source>Top left</source>
+        <translation>Kiri atas</translation>
+    </message>
+    <message>
+        <source>Fixed place</source>
+        <translation>Tempat tetap</translation>
+    </message>
+    <message>
+        <source>&amp;Output folder:</source>
+        <translation>&amp;Folder hasil:</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Telusuri…</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose certificate…</source>
+        <translation>Pi&amp;lih sertifikat…</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Berkas</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Hasil</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Rincian</translation>
+    </message>
+    <message>
+        <source>Results per file</source>
+        <translation>Hasil per berkas</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Kemajuan</translation>
+    </message>
+    <message>
+        <source>&amp;Sign all</source>
+        <translation>Tanda &amp;tangani semua</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>B&amp;atal</translation>
+    </message>
+    <message>
+        <source>&amp;Open output folder</source>
+        <translation>B&amp;uka folder hasil</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>No certificate chosen yet.</source>
+        <translation>Belum ada sertifikat yang dipilih.</translation>
+    </message>
+    <message>
+        <source>Signing as %1 (%2)</source>
+        <translation>Menandatangani sebagai %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Choose PDF letters</source>
+        <translation>Pilih surat PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf *.PDF)</source>
+        <translation>Dokumen PDF (*.pdf *.PDF)</translation>
+    </message>
+    <message>
+        <source>Choose a folder of PDF letters</source>
+        <translation>Pilih folder berisi surat PDF</translation>
+    </message>
+    <message>
+        <source>Output folder</source>
+        <translation>Folder hasil</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>menunggu</translation>
+    </message>
+    <message>
+        <source>signing…</source>
+        <translation>ditandatangani…</translation>
+    </message>
+    <message>
+        <source>written, being checked</source>
+        <translation>ditulis, sedang diperiksa</translation>
+    </message>
+    <message>
+        <source>File %1 of %2: %3</source>
+        <translation>Berkas %1 dari %2: %3</translation>
+    </message>
+    <message>
+        <source>About %1 s left</source>
+        <translation>Sekitar %1 detik lagi</translation>
+    </message>
+    <message>
+        <source>Estimating the time left…</source>
+        <translation>Memperkirakan sisa waktu…</translation>
+    </message>
+    <message>
+        <source>Cancelling: the file being signed is finished, no other is started…</source>
+        <translation>Membatalkan: berkas yang sedang ditandatangani diselesaikan, berkas lain tidak dimulai…</translation>
+    </message>
+    <message>
+        <source>signed</source>
+        <translation>ditandatangani</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>dilewati</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>gagal</translation>
+    </message>
+    <message>
+        <source>%1 signed, %2 skipped, %3 failed.</source>
+        <translation>%1 ditandatangani, %2 dilewati, %3 gagal.</translation>
+    </message>
+    <message>
+        <source>Cancelled: %1 files were not started.</source>
+        <translation>Dibatalkan: %1 berkas tidak dimulai.</translation>
+    </message>
+    <message>
+        <source>The token was removed during the batch: the files signed before are complete; put the token back and sign the rest again.</source>
+        <translation>Token dicabut selama penandatanganan: berkas yang sudah ditandatangani lengkap; pasang kembali token dan tanda tangani sisanya lagi.</translation>
+    </message>
+    <message>
+        <source>Finished.</source>
+        <translation>Selesai.</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsView</name>
+    <message>
+        <source>Outlined in red: what changed since this signature was made (page %1). Open the signed version to see what was signed.</source>
+        <translation>Bergaris merah: yang berubah sejak tanda tangan ini dibuat (halaman %1). Buka versi yang ditandatangani untuk melihat apa yang ditandatangani.</translation>
+    </message>
+    <message>
+        <source>Verdict: %1</source>
+        <translation>Hasil: %1</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
+        <source>What to do:</source>
+        <translation>Yang perlu dilakukan:</translation>
+    </message>
+    <message>
+        <source>Certificate chain</source>
+        <translation>Rantai sertifikat</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Rincian</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint: %1</source>
+        <translation>Sidik jari SHA-256: %1</translation>
+    </message>
+    <message>
+        <source>Trust the issuer…</source>
+        <translation>Percayai penerbit…</translation>
+    </message>
+    <message>
+        <source>Check again online</source>
+        <translation>Periksa ulang secara daring</translation>
+    </message>
+    <message>
+        <source>View signed version</source>
+        <translation>Lihat versi yang ditandatangani</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Bandingkan</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>Salin rincian</translation>
+    </message>
+    <message>
+        <source>Export report…</source>
+        <translation>Ekspor laporan…</translation>
+    </message>
+    <message>
+        <source>Import the issuer&apos;s root or CA certificate from a file, compare its SHA-256, then verify again</source>
+        <translation>Impor sertifikat root atau CA penerbit dari berkas, cocokkan SHA-256-nya, lalu periksa ulang</translation>
+    </message>
+    <message>
+        <source>Ask the certificate authority for the revocation status now</source>
+        <translation>Tanyakan status pencabutan kepada penerbit sertifikat sekarang</translation>
+    </message>
+    <message>
+        <source>Open the exact revision this signature signed, read-only, in its own tab</source>
+        <translation>Buka revisi persis yang ditandatangani, hanya-baca, di tab tersendiri</translation>
+    </message>
+    <message>
+        <source>Highlight what changed on the pages since this signature was made</source>
+        <translation>Sorot bagian halaman yang berubah sejak tanda tangan ini dibuat</translation>
+    </message>
+    <message>
+        <source>Copy this signature&apos;s details as text</source>
+        <translation>Salin rincian tanda tangan ini sebagai teks</translation>
+    </message>
+    <message>
+        <source>Save the validation report of this document as PDF or JSON</source>
+        <translation>Simpan laporan validasi dokumen ini sebagai PDF atau JSON</translation>
+    </message>
+</context>
+<context>
     <name>DocumentTab</name>
     <message>
         <source>This file is damaged; Desktop Signer repaired it to show it. What you see may differ from other PDF readers. Ask the sender for a new copy before signing.</source>
@@ -146,6 +420,34 @@
         <translation>Kata sandi tidak tersimpan</translation>
     </message>
     <message>
+        <source>The validation report was not saved</source>
+        <translation>Laporan validasi tidak tersimpan</translation>
+    </message>
+    <message>
+        <source>The signatures could not be checked</source>
+        <translation>Tanda tangan tidak dapat diperiksa</translation>
+    </message>
+    <message>
+        <source>The document was not signed</source>
+        <translation>Dokumen tidak ditandatangani</translation>
+    </message>
+    <message>
+        <source>The training class was not prepared</source>
+        <translation>Kelas latihan tidak berhasil disiapkan</translation>
+    </message>
+    <message>
+        <source>The training services did not start</source>
+        <translation>Layanan latihan tidak dapat dijalankan</translation>
+    </message>
+    <message>
+        <source>The training tokens were not rebuilt</source>
+        <translation>Token latihan tidak berhasil dibuat ulang</translation>
+    </message>
+    <message>
+        <source>The exercises could not be checked</source>
+        <translation>Latihan soal tidak dapat diperiksa</translation>
+    </message>
+    <message>
         <source>Something went wrong</source>
         <translation>Terjadi kesalahan</translation>
     </message>
@@ -218,6 +520,10 @@
         <translation>Nama berkas yang ditandatangani harus memuat {stem} (nama aslinya) dan berakhiran .pdf, misalnya {stem}_signed.pdf.</translation>
     </message>
     <message>
+        <source>Desktop Signer cannot write {name}. Choose a folder you are allowed to write in, with free space.</source>
+        <translation>Desktop Signer tidak dapat menulis {name}. Pilih folder yang boleh Anda tulisi dan masih memiliki ruang kosong.</translation>
+    </message>
+    <message>
         <source>The file {name} does not exist. Choose the token&apos;s PKCS#11 module (a .so, .dll or .dylib file from the token vendor).</source>
         <translation>Berkas {name} tidak ada. Pilih modul PKCS#11 token (berkas .so, .dll, atau .dylib dari vendor token).</translation>
     </message>
@@ -226,12 +532,418 @@
         <translation>Berkas {name} bukan modul PKCS#11 yang dapat dimuat komputer ini. Pilih modul dari perangkat lunak vendor token untuk sistem operasi ini.</translation>
     </message>
     <message>
+        <source>Port {port} on this computer is already used by another program, so the training services (time stamps, certificate status) cannot start. Close that program (for example a “desktop-signer training serve” for another training folder), then choose Training → Restart training services.</source>
+        <translation>Port {port} di komputer ini sudah dipakai program lain, sehingga layanan latihan (stempel waktu, status sertifikat) tidak dapat dijalankan. Tutup program itu (misalnya “desktop-signer training serve” untuk folder latihan lain), lalu pilih Latihan → Jalankan ulang layanan latihan.</translation>
+    </message>
+    <message>
+        <source>SoftHSM2, which provides the training tokens, is not installed. Ask your IT support to install it (on Debian or Ubuntu: sudo apt-get install softhsm2).</source>
+        <translation>SoftHSM2, penyedia token latihan, belum terpasang. Minta bagian TI untuk memasangnya (di Debian atau Ubuntu: sudo apt-get install softhsm2).</translation>
+    </message>
+    <message>
+        <source>The training folder {name} holds other files. Empty it or choose another training folder in the settings.</source>
+        <translation>Folder latihan {name} berisi berkas lain. Kosongkan folder itu atau pilih folder latihan lain di pengaturan.</translation>
+    </message>
+    <message>
+        <source>Desktop Signer cannot write in the training folder {name}. Check that you are allowed to write there.</source>
+        <translation>Desktop Signer tidak dapat menulis di folder latihan {name}. Periksa apakah Anda berhak menulis di sana.</translation>
+    </message>
+    <message>
+        <source>{name} is a file, not a folder. Choose another training folder.</source>
+        <translation>{name} adalah berkas, bukan folder. Pilih folder latihan lain.</translation>
+    </message>
+    <message>
+        <source>No training class has been prepared yet. Choose Training → Prepare a training class.</source>
+        <translation>Belum ada kelas latihan yang disiapkan. Pilih Latihan → Siapkan kelas latihan.</translation>
+    </message>
+    <message>
+        <source>The description of the training class ({name}) is damaged. Prepare a new training class.</source>
+        <translation>Keterangan kelas latihan ({name}) rusak. Siapkan kelas latihan baru.</translation>
+    </message>
+    <message>
+        <source>SoftHSM2 could not create the training tokens. Send the details below to your IT support.</source>
+        <translation>SoftHSM2 tidak dapat membuat token latihan. Kirimkan rincian di bawah kepada bagian TI.</translation>
+    </message>
+    <message>
+        <source>The training identities could not be written onto the training tokens. Send the details below to your IT support.</source>
+        <translation>Identitas latihan tidak dapat ditulis ke token latihan. Kirimkan rincian di bawah kepada bagian TI.</translation>
+    </message>
+    <message>
         <source>An unexpected problem occurred. Try again; if it happens again, send the details below to your IT support.</source>
         <translation>Terjadi masalah yang tidak terduga. Coba lagi; jika terjadi lagi, kirimkan rincian di bawah ini kepada petugas TI Anda.</translation>
     </message>
     <message>
         <source>(no name)</source>
         <translation>(tanpa nama)</translation>
+    </message>
+    <message>
+        <source>The PIN is not correct. Check the Caps Lock key and the keyboard layout, then try again.</source>
+        <translation>PIN tidak benar. Periksa tombol Caps Lock dan tata letak papan ketik, lalu coba lagi.</translation>
+    </message>
+    <message>
+        <source>The token&apos;s PIN is locked. Unblock it with the token&apos;s PUK/SO PIN in the vendor&apos;s token tool, or ask your agency&apos;s registration officer (RA) for help.</source>
+        <translation>PIN token terkunci. Buka blokirnya dengan PUK/SO PIN token di aplikasi vendor token, atau mintalah bantuan petugas pendaftaran (RA) instansi Anda.</translation>
+    </message>
+    <message>
+        <source>Only one PIN attempt is left: a wrong PIN now locks the token. Confirm that you want to try.</source>
+        <translation>Tinggal satu kali percobaan PIN: PIN yang salah sekarang mengunci token. Pastikan Anda ingin mencoba.</translation>
+    </message>
+    <message>
+        <source>The token does not accept a PIN of this length or with these characters.</source>
+        <translation>Token tidak menerima PIN dengan panjang atau karakter seperti ini.</translation>
+    </message>
+    <message>
+        <source>The token says the PIN must be changed first. Change it with the vendor&apos;s token tool.</source>
+        <translation>Token meminta PIN diganti terlebih dahulu. Gantilah dengan aplikasi vendor token.</translation>
+    </message>
+    <message>
+        <source>Enter the token&apos;s PIN.</source>
+        <translation>Masukkan PIN token.</translation>
+    </message>
+    <message>
+        <source>The token was removed. Put it back in and sign again; files that were already signed are complete.</source>
+        <translation>Token dicabut. Pasang kembali lalu tanda tangani lagi; berkas yang sudah ditandatangani lengkap.</translation>
+    </message>
+    <message>
+        <source>The token is not plugged in. Insert it and try again.</source>
+        <translation>Token tidak tercolok. Colokkan lalu coba lagi.</translation>
+    </message>
+    <message>
+        <source>The token reported a problem. Remove it, insert it again and try once more.</source>
+        <translation>Token melaporkan masalah. Cabut, colokkan lagi, lalu coba sekali lagi.</translation>
+    </message>
+    <message>
+        <source>The certificate is no longer on the token.</source>
+        <translation>Sertifikat sudah tidak ada di token.</translation>
+    </message>
+    <message>
+        <source>The token has no private key for this certificate.</source>
+        <translation>Token tidak memiliki kunci privat untuk sertifikat ini.</translation>
+    </message>
+    <message>
+        <source>The token&apos;s key is not allowed to sign.</source>
+        <translation>Kunci pada token tidak diizinkan menandatangani.</translation>
+    </message>
+    <message>
+        <source>The passphrase of the certificate file is not correct.</source>
+        <translation>Kata sandi berkas sertifikat tidak benar.</translation>
+    </message>
+    <message>
+        <source>The certificate file {name} cannot be read or is not a PKCS#12 (.p12/.pfx) file.</source>
+        <translation>Berkas sertifikat {name} tidak dapat dibaca atau bukan berkas PKCS#12 (.p12/.pfx).</translation>
+    </message>
+    <message>
+        <source>The certificate file {name} holds no private key.</source>
+        <translation>Berkas sertifikat {name} tidak berisi kunci privat.</translation>
+    </message>
+    <message>
+        <source>The stamp box is too small for its text. Make it larger.</source>
+        <translation>Kotak stempel terlalu kecil untuk teksnya. Perbesar kotaknya.</translation>
+    </message>
+    <message>
+        <source>The letter has no marker for the stamp.</source>
+        <translation>Surat tidak memiliki penanda untuk stempel.</translation>
+    </message>
+    <message>
+        <source>The stamp lies outside the page. Move it onto the page.</source>
+        <translation>Stempel berada di luar halaman. Pindahkan ke dalam halaman.</translation>
+    </message>
+    <message>
+        <source>The signed file {name} already exists; it was not replaced.</source>
+        <translation>Berkas bertanda tangan {name} sudah ada; berkas itu tidak ditimpa.</translation>
+    </message>
+    <message>
+        <source>Desktop Signer cannot write into the folder of {name}. Choose another output folder.</source>
+        <translation>Desktop Signer tidak dapat menulis ke folder {name}. Pilih folder hasil lain.</translation>
+    </message>
+    <message>
+        <source>The output folder does not exist.</source>
+        <translation>Folder hasil tidak ada.</translation>
+    </message>
+    <message>
+        <source>The disk is full. Free some space and sign again.</source>
+        <translation>Diska penuh. Kosongkan sebagian ruang lalu tanda tangani lagi.</translation>
+    </message>
+    <message>
+        <source>The signed file {name} could not be written.</source>
+        <translation>Berkas bertanda tangan {name} tidak dapat ditulis.</translation>
+    </message>
+    <message>
+        <source>This level needs a time-stamp server. Set one in the settings or choose B-B.</source>
+        <translation>Tingkat ini memerlukan server cap waktu. Atur di pengaturan atau pilih B-B.</translation>
+    </message>
+    <message>
+        <source>The time-stamp server cannot be reached. Check the network or choose a lower level.</source>
+        <translation>Server cap waktu tidak dapat dihubungi. Periksa jaringan atau pilih tingkat yang lebih rendah.</translation>
+    </message>
+    <message>
+        <source>The time-stamp server refused the user name or password.</source>
+        <translation>Server cap waktu menolak nama pengguna atau kata sandi.</translation>
+    </message>
+    <message>
+        <source>The time-stamp server did not give a time stamp.</source>
+        <translation>Server cap waktu tidak memberikan cap waktu.</translation>
+    </message>
+    <message>
+        <source>The revocation status of the certificate could not be fetched. Check the network or choose B-T.</source>
+        <translation>Status pencabutan sertifikat tidak dapat diambil. Periksa jaringan atau pilih B-T.</translation>
+    </message>
+    <message>
+        <source>The certificate&apos;s chain up to its root is incomplete.</source>
+        <translation>Rantai sertifikat sampai ke akarnya tidak lengkap.</translation>
+    </message>
+    <message>
+        <source>The certificate was revoked; it cannot sign.</source>
+        <translation>Sertifikat telah dicabut; tidak dapat menandatangani.</translation>
+    </message>
+    <message>
+        <source>The certificate has expired; it cannot sign.</source>
+        <translation>Sertifikat sudah kedaluwarsa; tidak dapat menandatangani.</translation>
+    </message>
+    <message>
+        <source>The certificate is not valid yet.</source>
+        <translation>Sertifikat belum berlaku.</translation>
+    </message>
+    <message>
+        <source>The signed copy did not pass our own check; it was not kept. The original is unchanged.</source>
+        <translation>Salinan bertanda tangan tidak lolos pemeriksaan kami sendiri; salinan itu tidak disimpan. Dokumen asli tidak berubah.</translation>
+    </message>
+    <message>
+        <source>The document could not be signed. The original is unchanged.</source>
+        <translation>Dokumen tidak dapat ditandatangani. Dokumen asli tidak berubah.</translation>
+    </message>
+    <message>
+        <source>The document is certified against any change; it cannot be signed.</source>
+        <translation>Dokumen disertifikasi tanpa izin perubahan apa pun; tidak dapat ditandatangani.</translation>
+    </message>
+    <message>
+        <source>The file {name} is not a PDF document.</source>
+        <translation>Berkas {name} bukan dokumen PDF.</translation>
+    </message>
+    <message>
+        <source>The file {name} cannot be read.</source>
+        <translation>Berkas {name} tidak dapat dibaca.</translation>
+    </message>
+</context>
+<context>
+    <name>Exercises</name>
+    <message>
+        <source>Sign a letter at its marker</source>
+        <translation>Menandatangani surat pada tandanya</translation>
+    </message>
+    <message>
+        <source>See a wrong PIN counted</source>
+        <translation>Melihat PIN salah dihitung</translation>
+    </message>
+    <message>
+        <source>Be refused by an expired certificate</source>
+        <translation>Ditolak karena sertifikat kedaluwarsa</translation>
+    </message>
+    <message>
+        <source>Be refused by a revoked certificate</source>
+        <translation>Ditolak karena sertifikat dicabut</translation>
+    </message>
+    <message>
+        <source>Sign ten letters at once</source>
+        <translation>Menandatangani sepuluh surat sekaligus</translation>
+    </message>
+    <message>
+        <source>Verify a valid letter</source>
+        <translation>Memeriksa surat yang sah</translation>
+    </message>
+    <message>
+        <source>Recognise a letter changed after signing</source>
+        <translation>Mengenali surat yang diubah setelah ditandatangani</translation>
+    </message>
+    <message>
+        <source>Spot a comment added after signing</source>
+        <translation>Menemukan komentar yang ditambahkan setelah ditandatangani</translation>
+    </message>
+    <message>
+        <source>Recognise an untrusted signer</source>
+        <translation>Mengenali penanda tangan yang tidak dipercaya</translation>
+    </message>
+    <message>
+        <source>Find the change with the compare view</source>
+        <translation>Menemukan perubahan dengan tampilan perbandingan</translation>
+    </message>
+    <message>
+        <source>Open “01-surat-untuk-ditandatangani.pdf” from the exercise folder, sign it with the identity “Budi Santoso” and put the stamp on the # mark above the name. Save the signed copy in the exercise folder (the suggested name is fine).</source>
+        <translation>Buka “01-surat-untuk-ditandatangani.pdf” dari folder latihan, tandatangani dengan identitas “Budi Santoso”, dan letakkan stempel pada tanda # di atas nama. Simpan salinan bertanda tangan di folder latihan (nama yang disarankan sudah tepat).</translation>
+    </message>
+    <message>
+        <source>Start signing the same letter and type a wrong PIN once, on purpose. Read the message: it tells how many tries are left before the token locks. Then sign with the right PIN or cancel. Never try this with a real token.</source>
+        <translation>Mulailah menandatangani surat yang sama dan ketik PIN yang salah satu kali, dengan sengaja. Baca pesannya: pesan itu menyebutkan sisa percobaan sebelum token terkunci. Lalu tandatangani dengan PIN yang benar atau batalkan. Jangan pernah mencoba ini dengan token sungguhan.</translation>
+    </message>
+    <message>
+        <source>Try to sign the letter with the identity “Agus Kedaluwarsa”. Desktop Signer refuses because the certificate has expired. Read the reason it gives.</source>
+        <translation>Cobalah menandatangani surat dengan identitas “Agus Kedaluwarsa”. Desktop Signer menolak karena sertifikatnya sudah kedaluwarsa. Baca alasan yang diberikan.</translation>
+    </message>
+    <message>
+        <source>Try to sign the letter with the identity “Rina Dicabut” at level B-LT (the default). Desktop Signer refuses because the certificate was revoked.</source>
+        <translation>Cobalah menandatangani surat dengan identitas “Rina Dicabut” pada tingkat B-LT (bawaan). Desktop Signer menolak karena sertifikatnya telah dicabut.</translation>
+    </message>
+    <message>
+        <source>Sign all ten letters of the folder “batch” in one go, with one PIN entry. Keep the signed copies in that folder.</source>
+        <translation>Tandatangani kesepuluh surat di folder “batch” sekaligus, dengan satu kali memasukkan PIN. Simpan salinan bertanda tangan di folder itu.</translation>
+    </message>
+    <message>
+        <source>Open “periksa-1-sah.pdf” and read the verification: who signed, whether the document is unchanged since signing, whether it carries a time stamp.</source>
+        <translation>Buka “periksa-1-sah.pdf” dan baca hasil verifikasinya: siapa yang menandatangani, apakah dokumen tidak berubah sejak ditandatangani, apakah dokumen memuat stempel waktu.</translation>
+    </message>
+    <message>
+        <source>Open “periksa-2-diubah.pdf”. The verification says the signature is not valid: the document was changed after it was signed.</source>
+        <translation>Buka “periksa-2-diubah.pdf”. Hasil verifikasi menyatakan tanda tangan tidak sah: dokumen diubah setelah ditandatangani.</translation>
+    </message>
+    <message>
+        <source>Open “periksa-3-anotasi.pdf”. The signature itself is intact, but the verification warns that a comment (annotation) was added after signing. Find what the comment hides.</source>
+        <translation>Buka “periksa-3-anotasi.pdf”. Tanda tangannya sendiri utuh, tetapi hasil verifikasi memperingatkan bahwa sebuah komentar (anotasi) ditambahkan setelah penandatanganan. Temukan apa yang ditutupi komentar itu.</translation>
+    </message>
+    <message>
+        <source>Open “periksa-4-root-asing.pdf”. The verification says the signature cannot be confirmed: the certificate comes from an authority that is not trusted.</source>
+        <translation>Buka “periksa-4-root-asing.pdf”. Hasil verifikasi menyatakan tanda tangan tidak dapat dipastikan: sertifikatnya berasal dari penerbit yang tidak dipercaya.</translation>
+    </message>
+    <message>
+        <source>Open “periksa-2-diubah.pdf” and open the compare view (the signed version beside the current one). Find the figure that was changed.</source>
+        <translation>Buka “periksa-2-diubah.pdf” lalu buka tampilan perbandingan (versi yang ditandatangani di samping versi sekarang). Temukan angka yang diubah.</translation>
+    </message>
+    <message>
+        <source>Checked from the signing journal and the signed files in the exercise folder.</source>
+        <translation>Diperiksa dari jurnal penandatanganan dan berkas bertanda tangan di folder latihan.</translation>
+    </message>
+    <message>
+        <source>Checked from the signing journal and the training activity log.</source>
+        <translation>Diperiksa dari jurnal penandatanganan dan catatan aktivitas latihan.</translation>
+    </message>
+    <message>
+        <source>Checked from the training activity log (what the verification showed).</source>
+        <translation>Diperiksa dari catatan aktivitas latihan (hasil yang ditampilkan verifikasi).</translation>
+    </message>
+    <message>
+        <source>Creating the training tokens…</source>
+        <translation>Membuat token latihan…</translation>
+    </message>
+    <message>
+        <source>Making keys…</source>
+        <translation>Membuat kunci…</translation>
+    </message>
+    <message>
+        <source>Issuing the training certificates…</source>
+        <translation>Menerbitkan sertifikat latihan…</translation>
+    </message>
+    <message>
+        <source>Putting the identities on the tokens…</source>
+        <translation>Memasang identitas pada token…</translation>
+    </message>
+    <message>
+        <source>Writing the sample letters…</source>
+        <translation>Menulis surat contoh…</translation>
+    </message>
+    <message>
+        <source>Preparing the exercise files…</source>
+        <translation>Menyiapkan berkas latihan soal…</translation>
+    </message>
+    <message>
+        <source>good</source>
+        <translation>baik</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>kedaluwarsa</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>dicabut</translation>
+    </message>
+    <message>
+        <source>not yet valid</source>
+        <translation>belum berlaku</translation>
+    </message>
+    <message>
+        <source>not for signing</source>
+        <translation>bukan untuk tanda tangan</translation>
+    </message>
+    <message>
+        <source>untrusted root</source>
+        <translation>root tidak dipercaya</translation>
+    </message>
+    <message>
+        <source>expires soon</source>
+        <translation>segera berakhir</translation>
+    </message>
+    <message>
+        <source>the verification showed: valid</source>
+        <translation>hasil verifikasi yang terlihat: sah</translation>
+    </message>
+    <message>
+        <source>the verification showed: not valid</source>
+        <translation>hasil verifikasi yang terlihat: tidak sah</translation>
+    </message>
+    <message>
+        <source>the verification showed: cannot be confirmed</source>
+        <translation>hasil verifikasi yang terlihat: belum dapat dipastikan</translation>
+    </message>
+    <message>
+        <source>the verification showed: not signed</source>
+        <translation>hasil verifikasi yang terlihat: tidak bertanda tangan</translation>
+    </message>
+    <message>
+        <source>%1 letters signed</source>
+        <translation>%1 surat sudah ditandatangani</translation>
+    </message>
+</context>
+<context>
+    <name>ExercisesDialog</name>
+    <message>
+        <source>Start the exercises again</source>
+        <translation>Mulai latihan soal dari awal</translation>
+    </message>
+    <message>
+        <source>Mark every exercise as not done on this computer? Signed files and the journal are kept.</source>
+        <translation>Tandai semua latihan soal sebagai belum selesai di komputer ini? Berkas bertanda tangan dan jurnal tetap disimpan.</translation>
+    </message>
+    <message>
+        <source>Exercises</source>
+        <translation>Latihan soal</translation>
+    </message>
+    <message>
+        <source>%1 of %2 exercises done</source>
+        <translation>%1 dari %2 latihan soal selesai</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <source>Not done yet</source>
+        <translation>Belum selesai</translation>
+    </message>
+    <message>
+        <source>&amp;Check now</source>
+        <translation>&amp;Periksa sekarang</translation>
+    </message>
+    <message>
+        <source>&amp;Start again…</source>
+        <translation>&amp;Mulai dari awal…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>✔ Done</source>
+        <translation>✔ Selesai</translation>
+    </message>
+    <message>
+        <source>Not done yet (%1)</source>
+        <translation>Belum selesai (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Open the folder</source>
+        <translation>&amp;Buka folder</translation>
+    </message>
+    <message>
+        <source>&amp;Open the file</source>
+        <translation>&amp;Buka berkas</translation>
     </message>
 </context>
 <context>
@@ -403,6 +1115,161 @@
     <message>
         <source>Show the folder of the signed document</source>
         <translation>Tampilkan folder dokumen bertanda tangan</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityChooser</name>
+    <message>
+        <source>Choose the signing certificate</source>
+        <translation>Pilih sertifikat penanda tangan</translation>
+    </message>
+    <message>
+        <source>Certificates on your tokens and certificate files. Plug in the token now if it is not listed: the list updates by itself.</source>
+        <translation>Sertifikat pada token dan berkas sertifikat Anda. Colokkan token sekarang jika belum tercantum: daftar ini diperbarui sendiri.</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Sertifikat</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Signing certificates</source>
+        <translation>Sertifikat penanda tangan</translation>
+    </message>
+    <message>
+        <source>Certificate details</source>
+        <translation>Rincian sertifikat</translation>
+    </message>
+    <message>
+        <source>&amp;What was tried:</source>
+        <translation>&amp;Yang sudah dicoba:</translation>
+    </message>
+    <message>
+        <source>Token modules and files that were tried</source>
+        <translation>Modul token dan berkas yang sudah dicoba</translation>
+    </message>
+    <message>
+        <source>Certificate &amp;file (.p12)…</source>
+        <translation>&amp;Berkas sertifikat (.p12)…</translation>
+    </message>
+    <message>
+        <source>&amp;Test token</source>
+        <translation>&amp;Uji token</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Muat ulang</translation>
+    </message>
+    <message>
+        <source>&amp;Choose</source>
+        <translation>&amp;Pilih</translation>
+    </message>
+    <message>
+        <source>Looking for tokens and certificates…</source>
+        <translation>Mencari token dan sertifikat…</translation>
+    </message>
+    <message>
+        <source>Token %1</source>
+        <translation>Token %1</translation>
+    </message>
+    <message>
+        <source>Certificate files</source>
+        <translation>Berkas sertifikat</translation>
+    </message>
+    <message>
+        <source>No certificate found. Plug in the token, or choose a certificate file. What was tried is listed below.</source>
+        <translation>Tidak ada sertifikat. Colokkan token, atau pilih berkas sertifikat. Yang sudah dicoba tercantum di bawah.</translation>
+    </message>
+    <message>
+        <source>%1 certificates found, %2 can sign.</source>
+        <translation>%1 sertifikat ditemukan, %2 dapat menandatangani.</translation>
+    </message>
+    <message>
+        <source>details after the passphrase</source>
+        <translation>rincian setelah kata sandi</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>latihan</translation>
+    </message>
+    <message>
+        <source>can sign</source>
+        <translation>dapat menandatangani</translation>
+    </message>
+    <message>
+        <source>looked for %1</source>
+        <translation>dicari: %1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisasi</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>Nomor identitas</translation>
+    </message>
+    <message>
+        <source>Issuer</source>
+        <translation>Penerbit</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>Berlaku</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 s.d. %2</translation>
+    </message>
+    <message>
+        <source>Key usage</source>
+        <translation>Penggunaan kunci</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Kunci</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>Nomor seri</translation>
+    </message>
+    <message>
+        <source>Held on</source>
+        <translation>Disimpan di</translation>
+    </message>
+    <message>
+        <source>Expires in %1 days: renew it with your registration officer.</source>
+        <translation>Berakhir dalam %1 hari: perbarui melalui petugas pendaftaran (RA) Anda.</translation>
+    </message>
+    <message>
+        <source>The file&apos;s details are shown after its passphrase is entered.</source>
+        <translation>Rincian berkas ditampilkan setelah kata sandinya dimasukkan.</translation>
+    </message>
+    <message>
+        <source>Choose a certificate file</source>
+        <translation>Pilih berkas sertifikat</translation>
+    </message>
+    <message>
+        <source>Certificate files (*.p12 *.pfx);;All files (*)</source>
+        <translation>Berkas sertifikat (*.p12 *.pfx);;Semua berkas (*)</translation>
+    </message>
+    <message>
+        <source>Testing the token…</source>
+        <translation>Menguji token…</translation>
+    </message>
+    <message>
+        <source>Token test passed.</source>
+        <translation>Uji token berhasil.</translation>
+    </message>
+    <message>
+        <source>Token test failed.</source>
+        <translation>Uji token gagal.</translation>
     </message>
 </context>
 <context>
@@ -616,6 +1483,136 @@
     </message>
 </context>
 <context>
+    <name>PinDialog</name>
+    <message>
+        <source>Passphrase</source>
+        <translation>Kata sandi</translation>
+    </message>
+    <message>
+        <source>Token PIN</source>
+        <translation>PIN token</translation>
+    </message>
+    <message>
+        <source>Enter the passphrase of the certificate file “%1”.</source>
+        <translation>Masukkan kata sandi berkas sertifikat “%1”.</translation>
+    </message>
+    <message>
+        <source>Type the PIN on the keypad of the reader for the token “%1”, then press Enter there.</source>
+        <translation>Ketik PIN pada papan tombol pembaca untuk token “%1”, lalu tekan Enter di sana.</translation>
+    </message>
+    <message>
+        <source>Enter the PIN of the token “%1” to sign as %2.</source>
+        <translation>Masukkan PIN token “%1” untuk menandatangani sebagai %2.</translation>
+    </message>
+    <message>
+        <source>One PIN signs all %1 files.</source>
+        <translation>Satu PIN untuk semua %1 berkas.</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Kata sandi:</translation>
+    </message>
+    <message>
+        <source>&amp;PIN:</source>
+        <translation>&amp;PIN:</translation>
+    </message>
+    <message>
+        <source>%1 to %2 characters</source>
+        <translation>%1 sampai %2 karakter</translation>
+    </message>
+    <message>
+        <source>at least %1 characters</source>
+        <translation>paling sedikit %1 karakter</translation>
+    </message>
+    <message>
+        <source>Caps Lock is on.</source>
+        <translation>Caps Lock menyala.</translation>
+    </message>
+    <message>
+        <source>I understand: a wrong PIN now locks the token.</source>
+        <translation>Saya mengerti: PIN yang salah sekarang mengunci token.</translation>
+    </message>
+    <message>
+        <source>&amp;Sign</source>
+        <translation>&amp;Tanda tangani</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>The PIN of this token is locked after too many wrong PINs; Desktop Signer will not try it. Unblock it with the token&apos;s PUK/SO PIN in the token vendor&apos;s tool, or ask your agency&apos;s registration officer (RA) to unblock it.</source>
+        <translation>PIN token ini terkunci karena terlalu sering salah; Desktop Signer tidak akan mencobanya. Buka blokirnya dengan PUK/SO PIN token di aplikasi vendor token, atau mintalah petugas pendaftaran (RA) instansi Anda membukanya.</translation>
+    </message>
+    <message>
+        <source>The PIN and the PUK/SO PIN of this token are locked. Only the issuer can help: ask your registration officer (RA) for a new certificate.</source>
+        <translation>PIN dan PUK/SO PIN token ini terkunci. Hanya penerbit yang dapat membantu: mintalah sertifikat baru kepada petugas pendaftaran (RA).</translation>
+    </message>
+    <message>
+        <source>The PIN was not correct.</source>
+        <translation>PIN tidak benar.</translation>
+    </message>
+    <message>
+        <source>Only one attempt is left: if this PIN is wrong too, the token is locked.</source>
+        <translation>Tinggal satu kali percobaan: jika PIN ini juga salah, token terkunci.</translation>
+    </message>
+    <message>
+        <source>A wrong PIN was entered before: the token counts wrong PINs and locks itself after a few.</source>
+        <translation>Sebelumnya PIN yang salah telah dimasukkan: token menghitung PIN yang salah dan mengunci diri setelah beberapa kali.</translation>
+    </message>
+    <message>
+        <source>This reader has its own keypad: the PIN is typed there, not on the computer.</source>
+        <translation>Pembaca ini memiliki papan tombol sendiri: PIN diketik di sana, bukan di komputer.</translation>
+    </message>
+</context>
+<context>
+    <name>PlacementSession</name>
+    <message>
+        <source>Approved</source>
+        <translation>Disetujui</translation>
+    </message>
+    <message>
+        <source>The certificate expires in %1 days. Ask your registration officer for a new one in time.</source>
+        <translation>Sertifikat berakhir dalam %1 hari. Mintalah yang baru kepada petugas pendaftaran (RA) tepat waktu.</translation>
+    </message>
+    <message>
+        <source>Training certificate: what you sign now is marked “LATIHAN — TIDAK SAH” and is not legally valid.</source>
+        <translation>Sertifikat latihan: yang Anda tandatangani sekarang diberi tanda “LATIHAN — TIDAK SAH” dan tidak sah secara hukum.</translation>
+    </message>
+    <message>
+        <source>This letter has no marker “#”; the stamp stays where it is.</source>
+        <translation>Surat ini tidak memiliki penanda “#”; stempel tetap di tempatnya.</translation>
+    </message>
+    <message>
+        <source>The letter has the marker “#”: the stamp is placed there. Drag it to change.</source>
+        <translation>Surat ini memiliki penanda “#”: stempel diletakkan di sana. Seret untuk mengubahnya.</translation>
+    </message>
+    <message>
+        <source>Page %1, %2 × %3 pt</source>
+        <translation>Halaman %1, %2 × %3 pt</translation>
+    </message>
+    <message>
+        <source>Stamp position: %1</source>
+        <translation>Letak stempel: %1</translation>
+    </message>
+    <message>
+        <source>The box is too small for the stamp&apos;s text. Make it larger (drag its corner, or Shift+arrow keys).</source>
+        <translation>Kotak terlalu kecil untuk teks stempel. Perbesar (seret sudutnya, atau Shift+tombol panah).</translation>
+    </message>
+    <message>
+        <source>Signing “%1”…</source>
+        <translation>Menandatangani “%1”…</translation>
+    </message>
+    <message>
+        <source>Signing</source>
+        <translation>Penandatanganan</translation>
+    </message>
+</context>
+<context>
     <name>ProfilePage</name>
     <message>
         <source>Choose a logo</source>
@@ -707,6 +1704,41 @@
     </message>
 </context>
 <context>
+    <name>ServicesController</name>
+    <message>
+        <source>Training services: stopped</source>
+        <translation>Layanan latihan: berhenti</translation>
+    </message>
+    <message>
+        <source>Training services: starting…</source>
+        <translation>Layanan latihan: sedang dijalankan…</translation>
+    </message>
+    <message>
+        <source>Training services: running (port %1)</source>
+        <translation>Layanan latihan: berjalan (port %1)</translation>
+    </message>
+    <message>
+        <source>Training services: running in another program (port %1)</source>
+        <translation>Layanan latihan: berjalan di program lain (port %1)</translation>
+    </message>
+    <message>
+        <source>Training services: port %1 is taken</source>
+        <translation>Layanan latihan: port %1 sudah dipakai</translation>
+    </message>
+    <message>
+        <source>Training services: could not start</source>
+        <translation>Layanan latihan: gagal dijalankan</translation>
+    </message>
+    <message>
+        <source>Time stamps: %1
+OCSP: %2
+CRL: %3</source>
+        <translation>Stempel waktu: %1
+OCSP: %2
+CRL: %3</translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
         <source>Set by your administrator; it cannot be changed here.</source>
@@ -726,6 +1758,241 @@
     <message>
         <source>Some settings are managed by your administrator. They are shown greyed out and cannot be changed here.</source>
         <translation>Sebagian pengaturan dikelola oleh administrator Anda. Pengaturan itu ditampilkan kelabu dan tidak dapat diubah di sini.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupDialog</name>
+    <message>
+        <source>Prepare a training class</source>
+        <translation>Siapkan kelas latihan</translation>
+    </message>
+    <message>
+        <source>This builds everything a class needs to practise without real certificates: a training certification authority, two SoftHSM training tokens with trainee identities (some deliberately expired, revoked or untrusted), PKCS#12 files, sample letters and the exercise files. Documents signed with them carry the mark “LATIHAN — TIDAK SAH” and are never trusted outside training mode.</source>
+        <translation>Langkah ini membuat semua yang dibutuhkan kelas untuk berlatih tanpa sertifikat sungguhan: penyelenggara sertifikasi latihan, dua token latihan SoftHSM berisi identitas peserta (beberapa sengaja kedaluwarsa, dicabut, atau tidak dipercaya), berkas PKCS#12, surat contoh, dan berkas latihan soal. Dokumen yang ditandatangani dengan identitas ini memuat tanda “LATIHAN — TIDAK SAH” dan tidak pernah dipercaya di luar mode latihan.</translation>
+    </message>
+    <message>
+        <source>Folder: %1</source>
+        <translation>Folder: %1</translation>
+    </message>
+    <message>
+        <source>A training class already exists in this folder. Building a new one replaces it: new certificates, a new PIN, and the trainees&apos; signed files there are deleted.</source>
+        <translation>Di folder ini sudah ada kelas latihan. Membuat yang baru akan menggantinya: sertifikat baru, PIN baru, dan berkas bertanda tangan milik peserta di folder itu dihapus.</translation>
+    </message>
+    <message>
+        <source>Building the training class…</source>
+        <translation>Menyiapkan kelas latihan…</translation>
+    </message>
+    <message>
+        <source>The training class is ready. Give the trainees the PIN below; it opens both training tokens and every PKCS#12 file.</source>
+        <translation>Kelas latihan sudah siap. Berikan PIN di bawah kepada peserta; PIN ini membuka kedua token latihan dan semua berkas PKCS#12.</translation>
+    </message>
+    <message>
+        <source>PIN:</source>
+        <translation>PIN:</translation>
+    </message>
+    <message>
+        <source>Tokens:</source>
+        <translation>Token:</translation>
+    </message>
+    <message>
+        <source>Files:</source>
+        <translation>Berkas:</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>Identitas</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Keadaan</translation>
+    </message>
+    <message>
+        <source>&amp;Open the exercise folder</source>
+        <translation>&amp;Buka folder latihan soal</translation>
+    </message>
+    <message>
+        <source>&amp;Build a new class</source>
+        <translation>&amp;Buat kelas baru</translation>
+    </message>
+    <message>
+        <source>&amp;Build the class</source>
+        <translation>&amp;Buat kelas</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>&amp;Replace the class</source>
+        <translation>&amp;Ganti kelas</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2: %3</source>
+        <translation>Langkah %1 dari %2: %3</translation>
+    </message>
+    <message>
+        <source>Exercises: %1
+Sample letters: %2
+PKCS#12 files (passphrase = PIN): %3</source>
+        <translation>Latihan soal: %1
+Surat contoh: %2
+Berkas PKCS#12 (frasa sandi = PIN): %3</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturesPanel</name>
+    <message>
+        <source>Signatures (%1)</source>
+        <translation>Tanda tangan (%1)</translation>
+    </message>
+    <message>
+        <source>Signatures in revision order</source>
+        <translation>Tanda tangan menurut urutan revisi</translation>
+    </message>
+    <message>
+        <source>Signature details</source>
+        <translation>Rincian tanda tangan</translation>
+    </message>
+</context>
+<context>
+    <name>Signing</name>
+    <message>
+        <source>The certificate has expired.</source>
+        <translation>Sertifikat sudah kedaluwarsa.</translation>
+    </message>
+    <message>
+        <source>The certificate is not valid yet.</source>
+        <translation>Sertifikat belum berlaku.</translation>
+    </message>
+    <message>
+        <source>The certificate is not meant for signatures (key usage).</source>
+        <translation>Sertifikat tidak diperuntukkan bagi tanda tangan (penggunaan kunci).</translation>
+    </message>
+    <message>
+        <source>The token has no private key for this certificate.</source>
+        <translation>Token tidak memiliki kunci privat untuk sertifikat ini.</translation>
+    </message>
+    <message>
+        <source>The token&apos;s PIN is locked.</source>
+        <translation>PIN token terkunci.</translation>
+    </message>
+    <message>
+        <source>The certificate was revoked.</source>
+        <translation>Sertifikat telah dicabut.</translation>
+    </message>
+    <message>
+        <source>The token is not initialised.</source>
+        <translation>Token belum diinisialisasi.</translation>
+    </message>
+    <message>
+        <source>The token has no user PIN yet.</source>
+        <translation>Token belum memiliki PIN pengguna.</translation>
+    </message>
+    <message>
+        <source>The file no longer exists.</source>
+        <translation>Berkas sudah tidak ada.</translation>
+    </message>
+    <message>
+        <source>The certificate expires soon.</source>
+        <translation>Sertifikat segera berakhir.</translation>
+    </message>
+    <message>
+        <source>The certificate lacks the non-repudiation usage.</source>
+        <translation>Sertifikat tidak memiliki penggunaan nirsangkal (non-repudiation).</translation>
+    </message>
+    <message>
+        <source>A wrong PIN was entered before.</source>
+        <translation>Sebelumnya PIN yang salah telah dimasukkan.</translation>
+    </message>
+    <message>
+        <source>One PIN attempt is left.</source>
+        <translation>Tinggal satu kali percobaan PIN.</translation>
+    </message>
+    <message>
+        <source>The token asks for a new PIN.</source>
+        <translation>Token meminta PIN baru.</translation>
+    </message>
+    <message>
+        <source>Training certificate: signatures are not legally valid.</source>
+        <translation>Sertifikat latihan: tanda tangan tidak sah secara hukum.</translation>
+    </message>
+    <message>
+        <source>loaded</source>
+        <translation>dimuat</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>baik</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>tidak ditemukan</translation>
+    </message>
+    <message>
+        <source>could not be loaded</source>
+        <translation>tidak dapat dimuat</translation>
+    </message>
+    <message>
+        <source>hidden in the settings</source>
+        <translation>disembunyikan di pengaturan</translation>
+    </message>
+    <message>
+        <source>could not be read</source>
+        <translation>tidak dapat dibaca</translation>
+    </message>
+    <message>
+        <source>no signing certificate</source>
+        <translation>tidak ada sertifikat penanda tangan</translation>
+    </message>
+</context>
+<context>
+    <name>SigningFlow</name>
+    <message>
+        <source>No time-stamp server is set up, which level %1 needs.</source>
+        <translation>Belum ada server cap waktu, padahal tingkat %1 memerlukannya.</translation>
+    </message>
+    <message>
+        <source>The time-stamp server does not answer, which level %1 needs.</source>
+        <translation>Server cap waktu tidak menjawab, padahal tingkat %1 memerlukannya.</translation>
+    </message>
+    <message>
+        <source>The certificate&apos;s revocation services (OCSP/CRL) do not answer, which level %1 needs.</source>
+        <translation>Layanan status pencabutan sertifikat (OCSP/CRL) tidak menjawab, padahal tingkat %1 memerlukannya.</translation>
+    </message>
+    <message>
+        <source>Services not reachable</source>
+        <translation>Layanan tidak dapat dihubungi</translation>
+    </message>
+    <message>
+        <source>Nothing was signed and no PIN was asked for yet. Sign at level %1 instead, or cancel and try again later.</source>
+        <translation>Belum ada yang ditandatangani dan PIN belum diminta. Tanda tangani dengan tingkat %1, atau batalkan dan coba lagi nanti.</translation>
+    </message>
+    <message>
+        <source>Sign at %1</source>
+        <translation>Tanda tangani dengan %1</translation>
+    </message>
+</context>
+<context>
+    <name>SigningHook</name>
+    <message>
+        <source>&amp;Sign…</source>
+        <translation>T&amp;anda Tangani…</translation>
+    </message>
+    <message>
+        <source>Sign</source>
+        <translation>Tanda tangani</translation>
+    </message>
+    <message>
+        <source>Sign this document (Ctrl+Shift+S)</source>
+        <translation>Tanda tangani dokumen ini (Ctrl+Shift+S)</translation>
+    </message>
+    <message>
+        <source>Sign Se&amp;veral Files…</source>
+        <translation>Tanda Tangani Ba&amp;nyak Berkas…</translation>
     </message>
 </context>
 <context>
@@ -777,6 +2044,112 @@
     <message>
         <source>The passphrase of a .p12 certificate file is kept in the system&apos;s password store. A token&apos;s PIN is never remembered.</source>
         <translation>Frasa sandi berkas sertifikat .p12 disimpan di penyimpanan kata sandi sistem. PIN token tidak pernah diingat.</translation>
+    </message>
+</context>
+<context>
+    <name>SigningPanel</name>
+    <message>
+        <source>Signer</source>
+        <translation>Penanda tangan</translation>
+    </message>
+    <message>
+        <source>Stamp</source>
+        <translation>Stempel</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>Tanda tangan</translation>
+    </message>
+    <message>
+        <source>C&amp;hange certificate…</source>
+        <translation>&amp;Ganti sertifikat…</translation>
+    </message>
+    <message>
+        <source>&amp;Position (jabatan):</source>
+        <translation>&amp;Jabatan:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nama:</translation>
+    </message>
+    <message>
+        <source>NI&amp;P:</source>
+        <translation>NI&amp;P:</translation>
+    </message>
+    <message>
+        <source>Pl&amp;ace:</source>
+        <translation>T&amp;empat:</translation>
+    </message>
+    <message>
+        <source>P&amp;lace stamp:</source>
+        <translation>&amp;Letak stempel:</translation>
+    </message>
+    <message>
+        <source>Bottom right</source>
+        <translation>Kanan bawah</translation>
+    </message>
+    <message>
+        <source>Bottom left</source>
+        <translation>Kiri bawah</translation>
+    </message>
+    <message>
+        <source>Bottom centre</source>
+        <translation>Tengah bawah</translation>
+    </message>
+    <message>
+        <source>Top right</source>
+        <translation>Kanan atas</translation>
+    </message>
+    <message>
+        <source>Top left</source>
+        <translation>Kiri atas</translation>
+    </message>
+    <message>
+        <source>At the &amp;marker “#”</source>
+        <translation>Di &amp;penanda “#”</translation>
+    </message>
+    <message>
+        <source>&amp;Level:</source>
+        <translation>T&amp;ingkat:</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>Al&amp;asan:</translation>
+    </message>
+    <message>
+        <source>L&amp;ocation:</source>
+        <translation>L&amp;okasi:</translation>
+    </message>
+    <message>
+        <source>Add the &amp;footer note</source>
+        <translation>Tambahkan &amp;catatan kaki</translation>
+    </message>
+    <message>
+        <source>&amp;Sign</source>
+        <translation>&amp;Tanda tangani</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Sign several &amp;files like this…</source>
+        <translation>Tanda tangani &amp;banyak berkas seperti ini…</translation>
+    </message>
+    <message>
+        <source>Signing</source>
+        <translation>Penandatanganan</translation>
+    </message>
+    <message>
+        <source>Drag the stamp on the page, or use the arrow keys (Shift+arrows: size).</source>
+        <translation>Seret stempel di halaman, atau gunakan tombol panah (Shift+panah: ukuran).</translation>
+    </message>
+</context>
+<context>
+    <name>TabValidity</name>
+    <message>
+        <source>The check itself failed. Try again; if it fails again, tell your IT support: %1</source>
+        <translation>Pemeriksaan itu sendiri gagal. Coba lagi; bila gagal lagi, beri tahu petugas TI Anda: %1</translation>
     </message>
 </context>
 <context>
@@ -906,6 +2279,53 @@
     <message>
         <source>Looking for token modules…</source>
         <translation>Mencari modul token…</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingFeature</name>
+    <message>
+        <source>Rebuild the training tokens</source>
+        <translation>Buat ulang token latihan</translation>
+    </message>
+    <message>
+        <source>Rebuild the training tokens %1? A token locked by wrong PINs works again; the PIN stays %2. Certificates, letters and exercise progress are kept.</source>
+        <translation>Buat ulang token latihan %1? Token yang terkunci karena PIN salah dapat dipakai lagi; PIN tetap %2. Sertifikat, surat, dan kemajuan latihan soal tetap disimpan.</translation>
+    </message>
+    <message>
+        <source>Rebuilding the training tokens…</source>
+        <translation>Membuat ulang token latihan…</translation>
+    </message>
+    <message>
+        <source>The training tokens were rebuilt; the PIN is still %1.</source>
+        <translation>Token latihan sudah dibuat ulang; PIN tetap %1.</translation>
+    </message>
+    <message>
+        <source>T&amp;raining</source>
+        <translation>&amp;Latihan</translation>
+    </message>
+    <message>
+        <source>&amp;Prepare a training class…</source>
+        <translation>&amp;Siapkan kelas latihan…</translation>
+    </message>
+    <message>
+        <source>Training &amp;mode</source>
+        <translation>&amp;Mode latihan</translation>
+    </message>
+    <message>
+        <source>&amp;Exercises…</source>
+        <translation>&amp;Latihan soal…</translation>
+    </message>
+    <message>
+        <source>&amp;Rebuild the training tokens…</source>
+        <translation>Atur &amp;ulang latihan…</translation>
+    </message>
+    <message>
+        <source>Restart training ser&amp;vices</source>
+        <translation>&amp;Jalankan ulang layanan latihan</translation>
+    </message>
+    <message>
+        <source>Pre&amp;sentation mode</source>
+        <translation>Mode &amp;presentasi</translation>
     </message>
 </context>
 <context>
@@ -1302,6 +2722,136 @@
     <message>
         <source>%1 could not be used (%2).</source>
         <translation>%1 tidak dapat dipakai (%2).</translation>
+    </message>
+</context>
+<context>
+    <name>ValidityBanner</name>
+    <message>
+        <source>Checking signatures…</source>
+        <translation>Memeriksa tanda tangan…</translation>
+    </message>
+    <message>
+        <source>All signatures are valid</source>
+        <translation>Semua tanda tangan sah</translation>
+    </message>
+    <message>
+        <source>Validity cannot be established yet</source>
+        <translation>Keabsahan belum dapat dipastikan</translation>
+    </message>
+    <message>
+        <source>A signature is not valid or the document was changed after signing</source>
+        <translation>Ada tanda tangan tidak sah atau dokumen diubah setelah ditandatangani</translation>
+    </message>
+    <message>
+        <source>This document is not signed</source>
+        <translation>Dokumen ini tidak ditandatangani</translation>
+    </message>
+    <message>
+        <source>The signatures could not be checked</source>
+        <translation>Tanda tangan tidak dapat diperiksa</translation>
+    </message>
+    <message>
+        <source>Signatures (%1)</source>
+        <translation>Tanda tangan (%1)</translation>
+    </message>
+    <message>
+        <source>Show or hide the signatures panel (F8)</source>
+        <translation>Tampilkan atau sembunyikan panel tanda tangan (F8)</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>Periksa ulang</translation>
+    </message>
+    <message>
+        <source>Verify the signatures again</source>
+        <translation>Periksa tanda tangan sekali lagi</translation>
+    </message>
+    <message>
+        <source>Signature status</source>
+        <translation>Status tanda tangan</translation>
+    </message>
+</context>
+<context>
+    <name>ValidityHub</name>
+    <message>
+        <source>Signed version (revision %1, read-only)</source>
+        <translation>Versi yang ditandatangani (revisi %1, hanya-baca)</translation>
+    </message>
+    <message>
+        <source>%1 (revision %2, signed)</source>
+        <translation>%1 (revisi %2, yang ditandatangani)</translation>
+    </message>
+    <message>
+        <source>Certificate of the issuer or root</source>
+        <translation>Sertifikat penerbit atau root</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer *.der *.p7b *.p7c);;All files (*)</source>
+        <translation>Sertifikat (*.pem *.crt *.cer *.der *.p7b *.p7c);;Semua berkas (*)</translation>
+    </message>
+    <message>
+        <source>✓ Matches the published fingerprint of %1.</source>
+        <translation>✓ Cocok dengan sidik jari resmi %1.</translation>
+    </message>
+    <message>
+        <source>This fingerprint matches no certificate Desktop Signer knows. Compare it with the one BSrE or the sender publishes before you trust it.</source>
+        <translation>Sidik jari ini tidak cocok dengan sertifikat yang dikenal Desktop Signer. Bandingkan dengan sidik jari yang diterbitkan BSrE atau pengirim sebelum Anda mempercayainya.</translation>
+    </message>
+    <message>
+        <source>This is the training root: it is trusted in training mode only.</source>
+        <translation>Ini root latihan: hanya dipercaya dalam mode latihan.</translation>
+    </message>
+    <message>
+        <source>This is a development CA, not valid for official documents.</source>
+        <translation>Ini CA pengembangan, tidak sah untuk dokumen resmi.</translation>
+    </message>
+    <message>
+        <source>Trust this certificate?</source>
+        <translation>Percayai sertifikat ini?</translation>
+    </message>
+    <message>
+        <source>Signatures whose chain ends at this certificate will be trusted.</source>
+        <translation>Tanda tangan yang rantainya berujung pada sertifikat ini akan dipercaya.</translation>
+    </message>
+    <message>
+        <source>Trust and check again</source>
+        <translation>Percayai dan periksa ulang</translation>
+    </message>
+    <message>
+        <source>%1 - validation report</source>
+        <translation>%1 - laporan validasi</translation>
+    </message>
+    <message>
+        <source>Export validation report</source>
+        <translation>Ekspor laporan validasi</translation>
+    </message>
+    <message>
+        <source>PDF report (*.pdf);;JSON report (*.json)</source>
+        <translation>Laporan PDF (*.pdf);;Laporan JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Validation report saved: %1</source>
+        <translation>Laporan validasi tersimpan: %1</translation>
+    </message>
+    <message>
+        <source>Si&amp;gnatures</source>
+        <translation>&amp;Tanda Tangan</translation>
+    </message>
+    <message>
+        <source>Signatures &amp;Panel</source>
+        <translation>&amp;Panel Tanda Tangan</translation>
+    </message>
+    <message>
+        <source>&amp;Check Again</source>
+        <translation>Periksa &amp;Ulang</translation>
+    </message>
+    <message>
+        <source>Check Again &amp;Online</source>
+        <translation>Periksa Ulang Secara &amp;Daring</translation>
+    </message>
+    <message>
+        <source>&amp;Export Validation Report…</source>
+        <translation>&amp;Ekspor Laporan Validasi…</translation>
     </message>
 </context>
 <context>
