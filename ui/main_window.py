@@ -49,8 +49,8 @@ from ui.page_view import ZoomMode
 from ui.render_service import RenderService
 from ui.settings_store import SettingsStore
 from ui.tasks import Tasks
-from ui.validity import install as install_validity
 from ui.training import TrainingFeature
+from ui.validity import install as install_validity
 from ui.welcome import WelcomePage
 
 ZOOM_CHOICES = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0)

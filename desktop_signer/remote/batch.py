@@ -230,7 +230,8 @@ def sign_remote_batch(account: EscAccount, credential: EscCredential,
     if progress is not None:
         progress(len(ordered), len(jobs), None)
     return RemoteBatchResult(ordered, cancelled, time.perf_counter() - started,
-                             session.groups_sent, session.service_seconds)
+                             groups_sent=session.groups_sent,
+                             service_seconds=session.service_seconds)
 
 
 @dataclass(frozen=True)
