@@ -152,9 +152,10 @@ def test_unreachable_revocation_service_is_a_row(
 
 
 class RemoteServiceStandIn(SigningIdentity):
-    """Stand-in for the remote signer (issue 13): the service refuses after the request."""
+    """Stand-in for a remote signer whose service refuses after the request (the real
+    remote identity, issue 13, has its own batch; this one goes the common way)."""
 
-    kind = "remote"
+    kind = "remote-stand-in"
 
     def __init__(self, certificate: Any) -> None:
         self._certificate = certificate  # the service told us which one
@@ -176,8 +177,9 @@ def test_remote_service_error_is_a_row(training: TrainingSetup, jobs: list[SignJ
     with pytest.raises(DesktopSignerError):
         sign_batch(RemoteServiceStandIn(identity(training, "pkcs12").certificate), jobs,
                    options(training), journal=journal)
-    assert rows(journal) == [("nota-dinas.pdf", "failed", "remote_service_error", "remote"),
-                             ("undangan.pdf", "failed", "remote_service_error", "remote")]
+    assert rows(journal) == [
+        ("nota-dinas.pdf", "failed", "remote_service_error", "remote-stand-in"),
+        ("undangan.pdf", "failed", "remote_service_error", "remote-stand-in")]
 
 
 def test_unwritable_folder_is_a_row(training: TrainingSetup, jobs: list[SignJob],
