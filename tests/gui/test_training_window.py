@@ -339,7 +339,7 @@ def test_exercises_dialog_marks_each_remaining_exercise_from_its_evidence(
             sha256=sha(where.modified), verdict="invalid")),
         (ExerciseId.VERIFY_OVERLAY, lambda: activity.record(
             activity.VERIFIED, directory, file=where.overlay.name, sha256=sha(where.overlay),
-            verdict="valid")),
+            verdict="invalid")),
         (ExerciseId.VERIFY_UNTRUSTED, lambda: activity.record(
             activity.VERIFIED, directory, file=where.untrusted.name,
             sha256=sha(where.untrusted), verdict="indeterminate")),
