@@ -24,7 +24,7 @@ from desktop_signer.training.ports import ensure_port_free
 HOST = "127.0.0.1"
 
 
-def already_served(directory: Path, port: int, timeout: float = 10.0) -> bool:
+def already_served(directory: Path, port: int, timeout: float = 2.0) -> bool:
     """Do this set-up's services already answer on ``port`` (``training serve`` in another
     process, or a second window)? Asks for the root CRL and checks it is this PKI's."""
     url = pki.ServiceUrls.for_base(pki.base_url(port)).crl_root
