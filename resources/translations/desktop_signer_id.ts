@@ -795,8 +795,8 @@
         <translation>Buka “periksa-2-diubah.pdf”. Hasil verifikasi menyatakan tanda tangan tidak sah: dokumen diubah setelah ditandatangani.</translation>
     </message>
     <message>
-        <source>Open “periksa-3-anotasi.pdf”. The signature itself is intact, but the verification warns that a comment (annotation) was added after signing. Find what the comment hides.</source>
-        <translation>Buka “periksa-3-anotasi.pdf”. Tanda tangannya sendiri utuh, tetapi hasil verifikasi memperingatkan bahwa sebuah komentar (anotasi) ditambahkan setelah penandatanganan. Temukan apa yang ditutupi komentar itu.</translation>
+        <source>Open “periksa-3-anotasi.pdf”. The signed text itself is intact, but the verification says the signature is not valid: a comment (annotation) added after signing covers signed content. Find what the comment hides.</source>
+        <translation>Buka “periksa-3-anotasi.pdf”. Teks yang ditandatangani sendiri utuh, tetapi hasil verifikasi menyatakan tanda tangan tidak sah: sebuah komentar (anotasi) yang ditambahkan setelah penandatanganan menutupi isi yang ditandatangani. Temukan apa yang ditutupi komentar itu.</translation>
     </message>
     <message>
         <source>Open “periksa-4-root-asing.pdf”. The verification says the signature cannot be confirmed: the certificate comes from an authority that is not trusted.</source>

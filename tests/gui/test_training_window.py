@@ -100,7 +100,7 @@ def test_prepare_a_training_class_from_the_menu(qtbot: QtBot, make_window: MakeW
     assert window.store.settings.training_mode
     qtbot.waitUntil(lambda: window.training.services.state == ServiceState.RUNNING,
                     timeout=30_000)
-    assert already_served(Path(made.directory), made.port)
+    assert already_served(Path(made.directory), made.port, timeout=15)
     assert str(made.port) in window.training.services.label.text()
     window.close()
     ensure_port_free(made.port)  # stopped with the window
@@ -116,7 +116,7 @@ def test_services_follow_training_mode_and_stop_with_the_window(
 
     window.training.mode_action.trigger()
     qtbot.waitUntil(lambda: services.state == ServiceState.RUNNING, timeout=30_000)
-    assert already_served(Path(served_copy.directory), served_copy.port)
+    assert already_served(Path(served_copy.directory), served_copy.port, timeout=15)
     assert "running" in services.label.text()
 
     window.training.mode_action.trigger()  # off again
@@ -339,7 +339,7 @@ def test_exercises_dialog_marks_each_remaining_exercise_from_its_evidence(
             sha256=sha(where.modified), verdict="invalid")),
         (ExerciseId.VERIFY_OVERLAY, lambda: activity.record(
             activity.VERIFIED, directory, file=where.overlay.name, sha256=sha(where.overlay),
-            verdict="valid")),
+            verdict="invalid")),
         (ExerciseId.VERIFY_UNTRUSTED, lambda: activity.record(
             activity.VERIFIED, directory, file=where.untrusted.name,
             sha256=sha(where.untrusted), verdict="indeterminate")),

@@ -74,8 +74,9 @@ def test_exercise_files_give_the_verdicts_the_answer_key_names(
     assert reports[where.valid.name].verdict == "valid"
     assert reports[where.modified.name].verdict == "invalid"
     assert {"modified_after_signing", "visual_change"} <= codes(where.modified.name)
-    assert "annotations_after_signing" in codes(where.overlay.name)
-    assert "visual_change" in codes(where.overlay.name)
+    assert {"annotations_after_signing", "annotation_covers_content"} <= codes(
+        where.overlay.name)
+    assert reports[where.overlay.name].verdict == "invalid"
     assert reports[where.untrusted.name].verdict == "indeterminate"
     assert "untrusted" in codes(where.untrusted.name)
     for exercise, path in ((ExerciseId.VERIFY_VALID, where.valid),
@@ -198,7 +199,7 @@ def test_verification_exercises_need_the_file_and_the_right_verdict(
     activity.record(activity.VERIFIED, directory, file=where.untrusted.name,
                     sha256=exercises._sha256(where.untrusted), verdict="indeterminate")
     activity.record(activity.VERIFIED, directory, file=where.overlay.name,
-                    sha256=exercises._sha256(where.overlay), verdict="valid")
+                    sha256=exercises._sha256(where.overlay), verdict="invalid")
     done = _done(directory, journal)
     assert done[ExerciseId.VERIFY_MODIFIED]
     assert done[ExerciseId.VERIFY_UNTRUSTED]

@@ -67,9 +67,9 @@ def instructions(exercise: ExerciseId) -> str:
             "the document was changed after it was signed."),
         ExerciseId.VERIFY_OVERLAY: translate(
             "Exercises",
-            "Open “periksa-3-anotasi.pdf”. The signature itself is intact, but the "
-            "verification warns that a comment (annotation) was added after signing. Find "
-            "what the comment hides."),
+            "Open “periksa-3-anotasi.pdf”. The signed text itself is intact, but the "
+            "verification says the signature is not valid: a comment (annotation) added "
+            "after signing covers signed content. Find what the comment hides."),
         ExerciseId.VERIFY_UNTRUSTED: translate(
             "Exercises",
             "Open “periksa-4-root-asing.pdf”. The verification says the signature cannot be "
