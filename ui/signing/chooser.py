@@ -30,6 +30,7 @@ from desktop_signer.identity_sources import IdentityOption, SourceListing
 from ui.signing.texts import diagnostic_text, reason_text
 from ui.signing.watcher import IdentityWatcher
 from ui.tasks import Tasks
+from ui.training import evidence
 
 OPTION_ROLE = Qt.ItemDataRole.UserRole
 
@@ -258,6 +259,8 @@ class IdentityChooser(QDialog):
 
     def _show_current(self) -> None:
         option = self.current_option()
+        if option is not None and not option.usable:
+            evidence.identity_refused(option)  # training exercises: refused, with why
         self.choose_button.setEnabled(option is not None and option.usable)
         self.test_button.setEnabled(option is not None and option.source == "pkcs11")
         self.details.setText(self.details_html(option) if option else "")

@@ -39,6 +39,7 @@ from ui.signing.stamp_overlay import StampOverlay
 from ui.signing.texts import reason_text
 from ui.signing.watcher import IdentityWatcher
 from ui.tasks import Tasks
+from ui.training import evidence
 
 if TYPE_CHECKING:
     from ui.document_tab import DocumentTab
@@ -99,6 +100,8 @@ class PinAsker(QObject):
     def _login_failed(self, error: BaseException) -> None:
         code = getattr(error, "code", "")
         state = getattr(error, "state", None)
+        if code == "pin_incorrect":
+            evidence.pin_incorrect(self._option)  # training exercises
         if code == "pin_incorrect" and not getattr(error, "params", {}).get("now_locked"):
             self.ask(state, wrong=True)
         elif code in ("pin_final_try", "pin_locked", "pkcs12_passphrase_incorrect"):

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from ui.tasks import Tasks
+from ui.training import evidence
 from ui.validity import jobs
 
 SETTLE_MS = 400  # a file being written fires several change events: wait for the last
@@ -78,6 +79,7 @@ class ValidityController(QObject):
             return
         self.report, self.error = report, None
         self.runs += 1
+        evidence.verified(self._settings, self.path, report)  # training exercises
         self.finished.emit(report)
 
     def _error(self, generation: int, error: BaseException) -> None:

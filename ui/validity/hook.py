@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from desktop_signer.render.models import Rect
 from ui.messages import Action
+from ui.training import evidence
 from ui.validity import jobs
 from ui.validity.banner import ValidityBanner
 from ui.validity.controller import ValidityController
@@ -226,6 +227,8 @@ class TabValidity(QObject):
             regions = [(page - 1, rect, kind) for page, rect, kind in view.regions
                        if 0 < page <= self.tab.view.page_count()]
             self.overlay.set_regions(regions)
+            evidence.compare_opened(self.hub.settings(), self.tab.path,
+                                    self.controller.report)  # training exercises
             if regions:
                 page, rect, _kind = regions[0]
                 r = to_view_rect(rect, self.tab.view.page_size(page).height)
