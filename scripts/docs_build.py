@@ -167,6 +167,7 @@ blockquote { color: #444444; margin-left: 12pt; font-style: italic; }
 """
 
 A4 = (595.0, 842.0)
+MAX_PAGES = 200
 MARGIN = 48.0
 
 
@@ -175,7 +176,34 @@ def markdown_html(text: str) -> str:
 
     text = re.sub(r"<!-- /?dibuat:[a-z0-9-]+ -->\n?", "", text)
     html: str = markdown.markdown(text, extensions=["tables", "fenced_code", "sane_lists"])
-    return html
+    return split_tables(html)
+
+
+TABLE_ROWS = 12  # body rows per table piece
+
+
+def split_tables(html: str, rows_per_piece: int = TABLE_ROWS) -> str:
+    """Long tables as pieces of a few rows, each with the header again.
+
+    MuPDF's Story does not split a table across pages: a table taller than the page is
+    laid out again on every page and never ends (the generated message tables have
+    hundreds of rows). Pieces that fit on a page are placed one after another."""
+
+    def split(match: re.Match[str]) -> str:
+        table = match.group(0)
+        head = re.search(r"<thead>.*?</thead>", table, flags=re.S)
+        body = re.search(r"<tbody>(.*?)</tbody>", table, flags=re.S)
+        if head is None or body is None:
+            return table
+        rows = re.findall(r"<tr>.*?</tr>", body.group(1), flags=re.S)
+        if len(rows) <= rows_per_piece:
+            return table
+        pieces = ["<table>\n" + head.group(0) + "\n<tbody>\n"
+                  + "\n".join(rows[i:i + rows_per_piece]) + "\n</tbody>\n</table>"
+                  for i in range(0, len(rows), rows_per_piece)]
+        return "\n".join(pieces)
+
+    return re.sub(r"<table>.*?</table>", split, html, flags=re.S)
 
 
 IMAGE_SCALE = 0.5  # points per screenshot pixel: a 1280-pixel window fills the text width
@@ -210,8 +238,14 @@ def export_pdf(source: Path, target: Path) -> Path:
     writer = pymupdf.DocumentWriter(str(tmp))
     page_rect = pymupdf.Rect(0, 0, *A4)
     body = page_rect + (MARGIN, MARGIN, -MARGIN, -MARGIN - 10)
-    more = True
+    more, pages = True, 0
     while more:
+        pages += 1
+        if pages > MAX_PAGES:  # something the Story cannot place: stop rather than loop on
+            writer.close()
+            tmp.unlink(missing_ok=True)
+            raise SystemExit(f"{source.name}: more than {MAX_PAGES} pages; an element "
+                             "does not fit on a page (a long table or a tall image?)")
         device = writer.begin_page(page_rect)
         more, _filled = story.place(body)
         story.draw(device)
