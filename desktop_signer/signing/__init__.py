@@ -10,7 +10,7 @@ from __future__ import annotations
 # library wraps that make reading signatures faster (each module says why)
 from desktop_signer.pdf import hex_strings as _hex_strings  # noqa: F401
 from desktop_signer.pki import name_prep as _name_prep  # noqa: F401
-from desktop_signer.signing.attempts import open_identity, sign_files
+from desktop_signer.signing.attempts import open_identity, open_identity_journaled, sign_files
 from desktop_signer.signing.batch import BatchResult, sign_batch
 from desktop_signer.signing.errors import SigningError
 from desktop_signer.signing.options import LEVELS, Level, SignJob, SignOptions, TsaConfig
@@ -27,6 +27,7 @@ __all__ = [
     "SigningSession",
     "TsaConfig",
     "open_identity",
+    "open_identity_journaled",
     "sign_batch",
     "sign_document",
     "sign_files",

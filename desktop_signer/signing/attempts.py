@@ -50,3 +50,28 @@ def sign_files(opener: Opener, jobs: Sequence[SignJob], options: SignOptions, *,
                           journal=journal)
     finally:
         identity.close()
+
+
+def open_identity_journaled(opener: Opener, jobs: Sequence[SignJob], level: str, *,
+                            key_kind: str, certificate_der: bytes = b"") -> SigningIdentity:
+    """:func:`open_identity` with this user's journal, for callers that log in on their own
+    (the window's PIN dialog): a wrong PIN, a locked token or a refused passphrase is a
+    failed row for each document the user asked to sign. A journal that cannot be opened
+    never stops the login."""
+    certificate = None
+    if certificate_der:
+        try:
+            certificate = x509.Certificate.load(certificate_der)
+            certificate.native  # noqa: B018 - parse now, not while writing the row
+        except (ValueError, TypeError):
+            certificate = None
+    try:
+        journal: Journal | None = Journal()
+    except Exception:  # the journal never blocks signing
+        journal = None
+    try:
+        return open_identity(opener, jobs, level, key_kind=key_kind, journal=journal,
+                             certificate=certificate)
+    finally:
+        if journal is not None:
+            journal.close()

@@ -93,6 +93,13 @@ def test_sign_a_letter_wrong_pin_then_right(qtbot: QtBot, make_window: MakeWindo
     out = Path(result.output)  # type: ignore[attr-defined]
     assert out.name == "surat_signed.pdf"
     assert letter.read_bytes() == original
+    # both attempts are journal rows: the refused login (wrong PIN) and the signature
+    from desktop_signer.journal import Journal
+
+    with Journal() as journal:
+        rows = [(e.input_name, e.key_kind, e.result, e.error_code) for e in journal.entries()]
+    assert ("surat.pdf", "pkcs11", "failed", "pin_incorrect") in rows
+    assert any(r[0] == "surat.pdf" and r[2] == "signed" for r in rows)
     report = validate_bytes(out.name, out.read_bytes(), VerifyOptions(offline=True))
     assert len(report.signatures) == 1
     assert report.signatures[0].verdict != "invalid"

@@ -328,7 +328,8 @@ class BatchDialog(QDialog):
         def after_preflight(level: str) -> None:
             self._level = level
             asker = PinAsker(self, self.flow.source_of(option), option,
-                             batch_count=len(self.paths()))
+                             batch_count=len(self.paths()),
+                             journal_jobs=lambda: (self.journal_jobs(), level))
             asker.loggedIn.connect(self._sign_with)
             asker.failed.connect(self._failed)
             asker.cancelled.connect(self._idle)
@@ -381,6 +382,16 @@ class BatchDialog(QDialog):
                                      reason="", location=settings.profile.place,
                                      footer=settings.profile.footer, placement=request,
                                      profile=profile)
+
+    def journal_jobs(self) -> list[Any]:
+        """The batch's documents as the journal names them, before the login."""
+        from desktop_signer.signing import SignJob
+
+        settings = self.flow.window.store.settings
+        out = Path(self.out_dir.text().strip() or Path(self.paths()[0]).parent)
+        return [SignJob(Path(p), out / settings.output_pattern.format(stem=Path(p).stem,
+                                                                     name=Path(p).name))
+                for p in self.paths()]
 
     def _sign_with(self, identity: SigningIdentity) -> None:
         from desktop_signer.signing import SignJob

@@ -11,6 +11,7 @@ original is never touched.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -53,9 +54,20 @@ def option_memory_key(option: IdentityOption) -> str:
     return option.info.sha256 if option.info is not None else option.key
 
 
+KEY_KINDS = {"pkcs11": "pkcs11", "pkcs12": "pkcs12", "remote": "remote"}
+
+
 def login(source: IdentitySource, option: IdentityOption, pin: str | None,
-          confirm_final_try: bool) -> SigningIdentity:
-    return source.open(option, pin, confirm_final_try=confirm_final_try)
+          confirm_final_try: bool, jobs: Sequence[Any] = (), level: str = "") -> SigningIdentity:
+    """Log in; with ``jobs`` a refused login is journaled for each (DESIGN §7)."""
+    if not jobs:
+        return source.open(option, pin, confirm_final_try=confirm_final_try)
+    from desktop_signer.signing import open_identity_journaled
+
+    return open_identity_journaled(
+        lambda: source.open(option, pin, confirm_final_try=confirm_final_try), jobs, level,
+        key_kind=KEY_KINDS.get(option.source, option.source),
+        certificate_der=option.certificate_der)
 
 
 class PinAsker(QObject):
@@ -68,8 +80,11 @@ class PinAsker(QObject):
     dialogShown = Signal(object)
 
     def __init__(self, parent_widget: QWidget, source: IdentitySource, option: IdentityOption,
-                 batch_count: int = 0) -> None:
+                 batch_count: int = 0,
+                 journal_jobs: Callable[[], tuple[Sequence[Any], str]] | None = None) -> None:
         super().__init__(parent_widget)
+        # the documents and level of this attempt, for the journal's rows of a refused login
+        self._journal_jobs = journal_jobs
         self._parent = parent_widget
         self._source = source
         self._option = option
@@ -94,8 +109,9 @@ class PinAsker(QObject):
     def _login(self, pin: object, confirm: bool) -> None:
         source, option = self._source, self._option
         secret = cast("str | None", pin)
-        self._tasks.run(lambda: login(source, option, secret, confirm), self.loggedIn.emit,
-                        self._login_failed)
+        jobs, level = self._journal_jobs() if self._journal_jobs is not None else ((), "")
+        self._tasks.run(lambda: login(source, option, secret, confirm, jobs, level),
+                        self.loggedIn.emit, self._login_failed)
 
     def _login_failed(self, error: BaseException) -> None:
         code = getattr(error, "code", "")
@@ -361,7 +377,8 @@ class PlacementSession(QObject):
 
     def _after_preflight(self, level: str) -> None:
         self.panel.set_level(level)
-        asker = PinAsker(self.flow.window, self.flow.source_of(self.option), self.option)
+        asker = PinAsker(self.flow.window, self.flow.source_of(self.option), self.option,
+                         journal_jobs=lambda: (self.journal_jobs(), level))
         asker.loggedIn.connect(self._sign_with)
         asker.failed.connect(self._failed)
         asker.cancelled.connect(lambda: self.panel.sign_button.setEnabled(True))
@@ -388,6 +405,18 @@ class PlacementSession(QObject):
                                      location=p.location_edit.text().strip(),
                                      footer=p.footer_check.isChecked(), placement=placement,
                                      profile=profile)
+
+    def journal_jobs(self) -> list[Any]:
+        """This letter as the journal names it (the output name the signing would use)."""
+        from desktop_signer.signing import SignJob
+        from desktop_signer.signing.from_settings import free_output_path
+
+        source = Path(self.tab.path)
+        try:
+            out = free_output_path(source, self.flow.window.store.settings.output_pattern)
+        except Exception:
+            out = source
+        return [SignJob(source, out, self.password)]
 
     def _sign_with(self, identity: SigningIdentity) -> None:
         from desktop_signer.appearance import PlacementRequest
