@@ -2704,6 +2704,10 @@ Berkas PKCS#12 (frasa sandi = PIN): %3</translation>
         <translation>Jurnal penandatanganan tidak dapat dibuka.</translation>
     </message>
     <message>
+        <source>Signed, but not recorded in the signing journal: %1 The journal is repaired or started anew at the next start.</source>
+        <translation>Sudah ditandatangani, tetapi tidak tercatat di jurnal penandatanganan: %1 Jurnal diperbaiki atau dimulai baru pada saat aplikasi dibuka berikutnya.</translation>
+    </message>
+    <message>
         <source>%1 cannot be read as a UTF-8 CSV file. It was not added.</source>
         <translation>%1 tidak dapat dibaca sebagai berkas CSV UTF-8. Berkas tidak ditambahkan.</translation>
     </message>

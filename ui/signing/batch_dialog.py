@@ -479,6 +479,10 @@ class BatchDialog(QDialog):
             text += " " + self.tr("The token was removed during the batch: the files signed "
                                   "before are complete; put the token back and sign the rest "
                                   "again.")
+        if getattr(batch, "journal_problem", ""):  # signed all the same: say so (issue 15)
+            from ui.usage.words import not_journaled
+
+            text += " " + not_journaled(batch.journal_problem)
         self.summary.setText(text)
         self.summary.setAccessibleName(text)
         self.progress.setValue(len(batch.results))

@@ -472,6 +472,10 @@ class PlacementSession(QObject):
         window = self.flow.window
         self.close()
         window.open_paths([str(result.output)])
+        if getattr(batch, "journal_problem", ""):  # signed all the same: say so (issue 15)
+            from ui.usage.words import not_journaled
+
+            window.statusBar().showMessage(not_journaled(batch.journal_problem), 30_000)
         self.signed.emit(result)
         self.flow.signed.emit(result)
 

@@ -65,6 +65,13 @@ def journal_problem(code: str) -> str:
     }.get(code, translate("UsageWords", "The signing journal cannot be opened."))
 
 
+def not_journaled(code: str) -> str:
+    """After signing: the signatures are made, but their journal rows could not be written."""
+    return translate("UsageWords", "Signed, but not recorded in the signing journal: %1 "
+                     "The journal is repaired or started anew at the next start.").replace(
+        "%1", journal_problem(code))
+
+
 def csv_refused(code: str, params: dict[str, object]) -> str:
     """Why a workstation's CSV file was not added in."""
     name = str(params.get("path", ""))
