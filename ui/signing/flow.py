@@ -27,6 +27,7 @@ from desktop_signer.identity_sources import (
     IdentitySource,
     Pkcs11Source,
     Pkcs12Source,
+    RemoteSource,
 )
 from desktop_signer.signing.stamp_preview import StampFields
 from ui.messages import Action
@@ -137,7 +138,9 @@ class PlacementSession(QObject):
         panel = self.panel
         panel.title_edit.setText(prof.title)
         info = option.info
-        panel.name_edit.setText(prof.name_override or (info.subject_name if info else ""))
+        remote_name = settings.esc.signer_name if option.source == "remote" else ""
+        panel.name_edit.setText(prof.name_override or (info.subject_name if info else "")
+                                or remote_name)
         nip = prof.nip or (info.id_number if info is not None and info.id_kind == "nip" else "")
         panel.nip_edit.setText(nip)
         panel.place_edit.setText(prof.place)
@@ -358,6 +361,16 @@ class PlacementSession(QObject):
 
     def _after_preflight(self, level: str) -> None:
         self.panel.set_level(level)
+        if self.option.source == "remote":
+            from ui.signing.remote_flow import warn_plain_http_once
+
+            if not warn_plain_http_once(
+                    self.flow, self._ask_secret,
+                    lambda: self.panel.sign_button.setEnabled(True)):
+                return
+        self._ask_secret()
+
+    def _ask_secret(self) -> None:
         asker = PinAsker(self.flow.window, self.flow.source_of(self.option), self.option)
         asker.loggedIn.connect(self._sign_with)
         asker.failed.connect(self._failed)
@@ -375,8 +388,11 @@ class PlacementSession(QObject):
         base = settings.profile
         if f.place:
             base = replace(base, place=f.place)
+        # a remote identity knows its certificate only after its first signature
+        cert = getattr(identity, "known_certificate", None) if identity is not None and \
+            identity.kind == "remote" else (identity.certificate if identity else None)
         profile = profile_from_settings(
-            base, identity.certificate if identity is not None else None,
+            base, cert,
             training=settings.training_mode or self.option.training,
             name=f.name, title=f.title, nip=f.nip)
         p = self.panel
@@ -476,7 +492,8 @@ class SigningFlow(QObject):
 
         self.pkcs12 = Pkcs12Source(files)
         self.pkcs11 = Pkcs11Source(window.store.loaded, known_cas=training_cas(settings))
-        self.sources: list[IdentitySource] = [self.pkcs11, self.pkcs12]
+        self.remote = RemoteSource(settings)
+        self.sources: list[IdentitySource] = [self.pkcs11, self.pkcs12, self.remote]
         window.store.changed.connect(self._settings_changed)
         self.watcher = IdentityWatcher(self.sources, self)
         self.tasks = Tasks(self)
@@ -490,6 +507,7 @@ class SigningFlow(QObject):
 
         self.pkcs11.set_settings(self.window.store.loaded)
         self.pkcs11.known_cas = tuple(training_cas(self.window.store.settings))
+        self.remote.set_settings(self.window.store.settings)
         self.watcher.refresh_now()
 
     def set_sources(self, sources: list[IdentitySource]) -> None:

@@ -133,17 +133,23 @@ class PinDialog(QDialog):
         passphrase = self.state_name == PASSPHRASE
         self.setWindowTitle(self.tr("Passphrase") if passphrase else self.tr("Token PIN"))
         who = self.option.display_name
-        if passphrase:
+        if passphrase and self.option.source == "remote":
+            text = self.tr("Enter your BSrE passphrase for %1 (%2). It goes only to your "
+                           "agency's eSign Client Service and is never stored.")
+            holder = self.option.holder
+        elif passphrase:
             text = self.tr("Enter the passphrase of the certificate file “%1”.")
         elif self.state_name == PIN_PAD:
             text = self.tr("Type the PIN on the keypad of the reader for the token “%1”, "
                            "then press Enter there.")
         else:
             text = self.tr("Enter the PIN of the token “%1” to sign as %2.")
-        text = text.replace("%1", holder).replace("%2", who)
+        text = text.replace("%1", who if self.option.source == "remote" else holder) \
+            .replace("%2", holder if self.option.source == "remote" else who)
         if self._batch > 1:
-            text += " " + self.tr("One PIN signs all %1 files.").replace("%1",
-                                                                         str(self._batch))
+            text += " " + (self.tr("One passphrase signs all %1 files.") if passphrase
+                           else self.tr("One PIN signs all %1 files.")).replace(
+                               "%1", str(self._batch))
         self.heading.setText(text)
         self.pin_label.setText(self.tr("&Passphrase:") if passphrase else self.tr("&PIN:"))
         self.pin_field.setAccessibleName(self.tr("Passphrase") if passphrase
