@@ -375,8 +375,14 @@ class BatchDialog(QDialog):
             options = self.session.sign_options(identity, request)
             return replace(options, level=self._level)
         training = settings.training_mode or (self.option.training if self.option else False)
-        profile = profile_from_settings(settings.profile, identity.certificate,
-                                        training=training)
+        if identity.kind == "remote":  # its certificate is known after the first signature
+            cert = getattr(identity, "known_certificate", None)
+            profile = profile_from_settings(settings.profile, cert, training=training,
+                                            name=settings.profile.name_override
+                                            or settings.esc.signer_name)
+        else:
+            profile = profile_from_settings(settings.profile, identity.certificate,
+                                            training=training)
         return options_from_settings(settings, level=cast(Any, self._level),
                                      reason="", location=settings.profile.place,
                                      footer=settings.profile.footer, placement=request,
