@@ -413,7 +413,7 @@ class RemoteSource:
         holder = f"NIK {esc.nik}" if esc.nik else "NIK"
         option = IdentityOption(
             source=self.id, key=f"remote\n{esc.url}\n{esc.nik}", holder=holder,
-            label=esc.signer_name or SOURCE_LABEL, info=None, usable=not reasons,
+            label=esc.signer_name or holder, info=None, usable=not reasons,
             reasons=reasons, warnings=("training",) if training else (),
             secret=SecretSpec(SECRET_PASSPHRASE, holder=SOURCE_LABEL), training=training)
         return SourceListing(self.id, (option,), (diag,))

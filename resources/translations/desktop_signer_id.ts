@@ -1621,8 +1621,8 @@
         <translation>PIN token</translation>
     </message>
     <message>
-        <source>Enter your BSrE passphrase for %1 (%2). It goes only to your agency&apos;s eSign Client Service and is never stored.</source>
-        <translation>Masukkan passphrase BSrE Anda untuk %1 (%2). Passphrase hanya dikirim ke eSign Client Service instansi Anda dan tidak pernah disimpan.</translation>
+        <source>Enter your BSrE passphrase for %1 (%2). It is never stored.</source>
+        <translation>Masukkan passphrase BSrE Anda untuk %1 (%2). Passphrase tidak pernah disimpan.</translation>
     </message>
     <message>
         <source>Enter the passphrase of the certificate file “%1”.</source>

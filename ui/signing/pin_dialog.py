@@ -134,8 +134,7 @@ class PinDialog(QDialog):
         self.setWindowTitle(self.tr("Passphrase") if passphrase else self.tr("Token PIN"))
         who = self.option.display_name
         if passphrase and self.option.source == "remote":
-            text = self.tr("Enter your BSrE passphrase for %1 (%2). It goes only to your "
-                           "agency's eSign Client Service and is never stored.")
+            text = self.tr("Enter your BSrE passphrase for %1 (%2). It is never stored.")
             holder = self.option.holder
         elif passphrase:
             text = self.tr("Enter the passphrase of the certificate file “%1”.")
