@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
@@ -416,7 +416,18 @@ class RemoteSource:
             label=esc.signer_name or holder, info=None, usable=not reasons,
             reasons=reasons, warnings=("training",) if training else (),
             secret=SecretSpec(SECRET_PASSPHRASE, holder=SOURCE_LABEL), training=training)
-        return SourceListing(self.id, (option,), (diag,))
+        # the same key with a one-time code from the BeSign app instead of the passphrase
+        totp = replace(option, key=option.key + "\ntotp",
+                       label=f"{option.label} — TOTP (BeSign)",
+                       secret=SecretSpec(SECRET_TOTP, holder=SOURCE_LABEL))
+        return SourceListing(self.id, (option, totp), (diag,))
+
+    def request_totp(self, count: int) -> str:
+        """Asks BSrE for a TOTP covering ``count`` files (shown in BeSign); the service's
+        message."""
+        from desktop_signer.remote.identity import request_totp
+
+        return request_totp(self.account(), count)
 
     def open(self, option: IdentityOption, secret: str | None, *,
              confirm_final_try: bool = False) -> SigningIdentity:

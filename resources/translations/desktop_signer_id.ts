@@ -1308,8 +1308,8 @@
         <translation>%1 sertifikat ditemukan, %2 dapat menandatangani.</translation>
     </message>
     <message>
-        <source>BSrE status ISSUE: can sign</source>
-        <translation>Status BSrE ISSUE: dapat menandatangani</translation>
+        <source>ISSUE: can sign</source>
+        <translation>ISSUE: dapat menandatangani</translation>
     </message>
     <message>
         <source>details after the passphrase</source>
@@ -1675,6 +1675,22 @@
     <message>
         <source>OK</source>
         <translation>OK</translation>
+    </message>
+    <message>
+        <source>BeSign code (TOTP)</source>
+        <translation>Kode BeSign (TOTP)</translation>
+    </message>
+    <message>
+        <source>BSrE sent a one-time code for %1 file(s) to the BeSign app on your phone. Enter the code shown there.</source>
+        <translation>BSrE mengirim kode sekali pakai untuk %1 berkas ke aplikasi BeSign di ponsel Anda. Masukkan kode yang tampil di sana.</translation>
+    </message>
+    <message>
+        <source>&amp;Code:</source>
+        <translation>&amp;Kode:</translation>
+    </message>
+    <message>
+        <source>BeSign code</source>
+        <translation>Kode BeSign</translation>
     </message>
     <message>
         <source>Close</source>

@@ -1,6 +1,7 @@
 """BSrE remote signing in the window (issue 13): the chooser with the remote source and its
-status (ISSUE, and a suspended certificate that cannot be chosen), the passphrase dialog
-and the one-time plain-http warning. The ESC simulator answers on 127.0.0.1."""
+status (ISSUE, and a suspended certificate that cannot be chosen), the passphrase and
+BeSign code (TOTP) dialogs and the one-time plain-http warning. The ESC simulator answers
+on 127.0.0.1."""
 
 from __future__ import annotations
 
@@ -48,10 +49,20 @@ def shoot(ctx) -> None:
         ctx.save(dialog, "remote-passphrase")
         dialog.close()
         dialog.deleteLater()
+        # 3. the BeSign code (TOTP) after get/totp for a batch of 12
+        totp = next(o for o in chooser.options
+                    if o.source == "remote" and o.secret.kind == "totp")
+        dialog = PinDialog(totp, None, window, batch_count=12,
+                           totp_message="TOTP dikirim ke aplikasi BeSign")
+        dialog.show()
+        dialog.pin_field.setText("123456")
+        ctx.save(dialog, "remote-totp")
+        dialog.close()
+        dialog.deleteLater()
         chooser.reject()
         ctx.pump(0.3)
 
-        # 3. a suspended certificate: shown with what to do, cannot be chosen
+        # 4. a suspended certificate: shown with what to do, cannot be chosen
         suspended = next(n for n, s in esc_users.STATUS_ONLY if s == "SUSPEND")
         use_nik(suspended, "")
         window.signing.sign_action.trigger()
@@ -64,7 +75,7 @@ def shoot(ctx) -> None:
         chooser.reject()
         ctx.pump(0.3)
 
-        # 4. the one-time warning for a plain http:// service
+        # 5. the one-time warning for a plain http:// service
         use_nik(ctx.training.identity("budi").nik)
         warn_plain_http_once(flow, lambda: None, lambda: None)
         box = seen[-1]

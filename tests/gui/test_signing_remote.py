@@ -40,6 +40,15 @@ def open_chooser(qtbot: QtBot, dialogs: Dialogs, window: object) -> object:
     return chooser
 
 
+def accept_http_warning(qtbot: QtBot, dialogs: Dialogs) -> QMessageBox:
+    warning = dialogs.wait(qtbot, "QMessageBox")
+    assert warning.objectName() == "escHttpWarning"
+    go = next(b for b in warning.buttons()
+              if warning.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole)
+    qtbot.mouseClick(go, Qt.MouseButton.LeftButton)
+    return warning  # type: ignore[no-any-return]
+
+
 def test_remote_sign_wrong_passphrase_then_right(
         qtbot: QtBot, make_window: MakeWindow, training: TrainingSetup,
         training_services: object, esc: EscSimulator, isolated_dirs: dict[str, Path],
@@ -63,11 +72,8 @@ def test_remote_sign_wrong_passphrase_then_right(
     assert session.panel.name_edit.text() == "Budi Santoso"
     # the first time at a plain http:// service: the warning, once
     qtbot.mouseClick(session.panel.sign_button, Qt.MouseButton.LeftButton)
-    warning = dialogs.wait(qtbot, "QMessageBox")
-    assert warning.objectName() == "escHttpWarning" and "unencrypted" in warning.text()
-    go = next(b for b in warning.buttons()
-              if warning.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole)
-    qtbot.mouseClick(go, Qt.MouseButton.LeftButton)
+    warning = accept_http_warning(qtbot, dialogs)
+    assert "unencrypted" in warning.text()
     asked = dialogs.wait(qtbot, "PinDialog")
     assert asked.state_name == "passphrase"
     assert asked.pin_field.echoMode() == asked.pin_field.EchoMode.Password
@@ -115,3 +121,37 @@ def test_remote_status_not_issue_is_shown_and_not_selectable(
     assert "TTE administrator" in chooser.details.text()  # type: ignore[attr-defined]
     assert not chooser.choose_button.isEnabled()  # type: ignore[attr-defined]
     chooser.reject()  # type: ignore[attr-defined]
+
+
+def test_remote_sign_with_a_besign_code(
+        qtbot: QtBot, make_window: MakeWindow, training: TrainingSetup,
+        training_services: object, esc: EscSimulator, isolated_dirs: dict[str, Path],
+        tmp_path: Path) -> None:
+    from tests.integration.esc_helpers import besign_code
+
+    nik = training.identity("budi").nik
+    remote_settings(isolated_dirs["config"], training, esc, nik)
+    letter = letter_copy(training, tmp_path)
+    window = make_window([letter])
+    wait_open(qtbot, window)
+    flow = window.signing.flow
+    dialogs = Dialogs(flow)
+    chooser = open_chooser(qtbot, dialogs, window)
+    option = next(o for o in chooser.options  # type: ignore[attr-defined]
+                  if o.source == "remote" and o.secret.kind == "totp")
+    assert chooser.select_key(option.key)  # type: ignore[attr-defined]
+    qtbot.mouseClick(chooser.choose_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: flow.session is not None and flow.session.overlay is not None
+                    and flow.session.overlay.image is not None, timeout=20_000)
+    qtbot.mouseClick(flow.session.panel.sign_button, Qt.MouseButton.LeftButton)
+    accept_http_warning(qtbot, dialogs)
+    code = dialogs.wait(qtbot, "PinDialog")
+    assert code.state_name == "totp" and "BeSign" in code.heading.text()
+    signed: list[object] = []
+    flow.signed.connect(signed.append)
+    qtbot.keyClicks(code.pin_field, besign_code(esc, nik))  # after the get/totp request
+    qtbot.mouseClick(code.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(signed), timeout=90_000)
+    out = Path(signed[0].output)  # type: ignore[attr-defined]
+    report = validate_bytes(out.name, out.read_bytes(), VerifyOptions(offline=True))
+    assert len(report.signatures) == 1 and report.signatures[0].verdict != "invalid"

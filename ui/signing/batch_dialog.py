@@ -327,6 +327,14 @@ class BatchDialog(QDialog):
 
         def after_preflight(level: str) -> None:
             self._level = level
+            if option.source == "remote":
+                from ui.signing.remote_flow import warn_plain_http_once
+
+                if not warn_plain_http_once(self.flow, lambda: ask(), self._idle):
+                    return
+            ask()
+
+        def ask() -> None:
             asker = PinAsker(self, self.flow.source_of(option), option,
                              batch_count=len(self.paths()))
             asker.loggedIn.connect(self._sign_with)

@@ -220,7 +220,7 @@ class IdentityChooser(QDialog):
         if not option.usable:
             return "; ".join(reason_text(r).rstrip(".") for r in option.reasons)
         if option.source == "remote":
-            return self.tr("BSrE status ISSUE: can sign")
+            return self.tr("ISSUE: can sign")
         if option.info is None:
             return self.tr("details after the passphrase")
         notes = [reason_text(w).rstrip(".") for w in option.warnings if w != "training"]

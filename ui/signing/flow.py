@@ -23,6 +23,7 @@ from desktop_signer.errors import DesktopSignerError
 from desktop_signer.identity import SigningIdentity
 from desktop_signer.identity_sources import (
     SECRET_NONE,
+    SECRET_TOTP,
     IdentityOption,
     IdentitySource,
     Pkcs11Source,
@@ -76,15 +77,35 @@ class PinAsker(QObject):
         self._batch = batch_count
         self._tasks = Tasks(self)
         self.dialog: PinDialog | None = None
+        self._totp_message: str | None = None  # the service's answer to get/totp
+
+    def _request_totp(self) -> None:
+        """BSrE's get/totp with the number of files, off the GUI thread; then the code
+        field."""
+        requester = getattr(self._source, "request_totp", None)
+        count = max(self._batch, 1)
+
+        def got(message: object) -> None:
+            self._totp_message = str(message or "")
+            self.ask()
+
+        if not callable(requester):
+            got("")
+            return
+        self._tasks.run(lambda: requester(count), got, self.failed.emit)
 
     def ask(self, state: object = None, wrong: bool = False) -> None:
         option = self._option
         if option.secret.kind == SECRET_NONE:
             self._login(None, False)
             return
+        if option.secret.kind == SECRET_TOTP and self._totp_message is None:
+            self._request_totp()
+            return
         token_state = state if state is not None else option.secret.token_state
         dialog = PinDialog(option, token_state, self._parent,  # type: ignore[arg-type]
-                           wrong_before=wrong, batch_count=self._batch)
+                           wrong_before=wrong, batch_count=self._batch,
+                           totp_message=self._totp_message or "")
         dialog.pinEntered.connect(self._login)
         dialog.rejected.connect(self.cancelled)
         self.dialog = dialog
