@@ -1856,6 +1856,37 @@
     </message>
 </context>
 <context>
+    <name>RemoteFields</name>
+    <message>
+        <source>BSrE eSign:</source>
+        <translation>BSrE eSign:</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>NIK for BSrE eSign</source>
+        <translation>NIK untuk BSrE eSign</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Layanan</translation>
+    </message>
+    <message>
+        <source>http://esc.agency.go.id</source>
+        <translation>http://esc.instansi.go.id</translation>
+    </message>
+    <message>
+        <source>Address of the eSign Client Service</source>
+        <translation>Alamat eSign Client Service</translation>
+    </message>
+    <message>
+        <source>Check status</source>
+        <translation>Periksa status</translation>
+    </message>
+</context>
+<context>
     <name>ServicesController</name>
     <message>
         <source>Training services: stopped</source>

@@ -109,11 +109,20 @@ def test_remote_status_not_issue_is_shown_and_not_selectable(
         training_services: object, esc: EscSimulator, isolated_dirs: dict[str, Path],
         tmp_path: Path) -> None:
     suspended = next(n for n, s in esc_users.STATUS_ONLY if s == "SUSPEND")
-    remote_settings(isolated_dirs["config"], training, esc, suspended)
+    remote_settings(isolated_dirs["config"], training, esc, training.identity("budi").nik)
     window = make_window([letter_copy(training, tmp_path)])
     wait_open(qtbot, window)
     dialogs = Dialogs(window.signing.flow)
     chooser = open_chooser(qtbot, dialogs, window)
+    # the user types another NIK into the chooser's BSrE row and checks its status
+    fields = chooser.remote_fields  # type: ignore[attr-defined]
+    assert fields.nik_edit.text() == training.identity("budi").nik
+    fields.nik_edit.clear()
+    qtbot.keyClicks(fields.nik_edit, suspended)
+    qtbot.mouseClick(fields.check, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: any(o.source == "remote" and not o.usable
+                                for o in chooser.options), timeout=20_000)  # type: ignore[attr-defined]
+    assert window.store.settings.esc.nik == suspended  # remembered
     option = next(o for o in chooser.options if o.source == "remote")  # type: ignore[attr-defined]
     assert not option.usable and option.reasons == ("esc_status_suspend",)
     assert chooser.select_key(option.key)  # type: ignore[attr-defined]

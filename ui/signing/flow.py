@@ -551,6 +551,10 @@ class SigningFlow(QObject):
                                   preselect=preselect or self.last_identity_key)
         chooser.chosen.connect(then)
         chooser.finished.connect(lambda _r: chooser.deleteLater())
+        from ui.signing.remote_fields import RemoteFields
+
+        chooser.remote_fields = RemoteFields(self, chooser)  # type: ignore[attr-defined]
+        chooser.layout().insertWidget(2, chooser.remote_fields)  # type: ignore[union-attr, attr-defined]
         self.chooser = chooser
         chooser.open()
         self.dialogShown.emit(chooser)
