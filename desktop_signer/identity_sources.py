@@ -420,7 +420,8 @@ class RemoteSource:
         totp = replace(option, key=option.key + "\ntotp",
                        label=f"{option.label} — TOTP (BeSign)",
                        secret=SecretSpec(SECRET_TOTP, holder=SOURCE_LABEL))
-        return SourceListing(self.id, (option, totp), (diag,))
+        options = (option, totp) if option.usable else (option,)  # one row says why not
+        return SourceListing(self.id, options, (diag,))
 
     def request_totp(self, count: int) -> str:
         """Asks BSrE for a TOTP covering ``count`` files (shown in BeSign); the service's

@@ -39,6 +39,8 @@ def shoot(ctx) -> None:
                  what="remote source listed")
         remote = next(o for o in chooser.options if o.source == "remote")
         chooser.select_key(remote.key)
+        chooser.remote_fields.nik_edit.setText(ctx.training.identity("budi").nik)
+        chooser.remote_fields.url_edit.setText(sim.url)
         ctx.save(chooser, "remote-chooser")
 
         # 2. the passphrase dialog (hidden text, Caps Lock hint as it shows)
@@ -71,6 +73,8 @@ def shoot(ctx) -> None:
                              for o in chooser.options), what="suspended listed")
         remote = next(o for o in chooser.options if o.source == "remote")
         chooser.select_key(remote.key)
+        chooser.remote_fields.nik_edit.setText(suspended)
+        chooser.remote_fields.url_edit.setText(sim.url)
         ctx.save(chooser, "remote-chooser-suspended")
         chooser.reject()
         ctx.pump(0.3)
