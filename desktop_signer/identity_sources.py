@@ -29,14 +29,15 @@ own reference (opaque to the window).
 A remote source would list the identities it knows (e.g. the NIK remembered in the
 settings) with ``SecretSpec(kind="passphrase")`` or ``kind="totp"``, put the reachability
 of its gateway into ``diagnostics``, and return its remote ``SigningIdentity`` from
-``open``. Sources: :class:`Pkcs11Source` (tokens) and :class:`Pkcs12Source` (files).
+``open``. Sources: :class:`Pkcs11Source` (tokens), :class:`Pkcs12Source` (files) and
+:class:`RemoteSource` (BSrE eSign through the agency's ESC).
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
@@ -47,6 +48,7 @@ from desktop_signer.tokens.certinfo import CertificateInfo
 from desktop_signer.tokens.state import TokenState
 
 if TYPE_CHECKING:
+    from desktop_signer.remote import EscAccount
     from desktop_signer.tokens.inventory import CertificateEntry
 
 SECRET_PIN = "pin"
@@ -333,3 +335,108 @@ def pin_limits(module_path: str, slot_id: int) -> tuple[int, int]:
     from desktop_signer.tokens.pin_limits import read_pin_limits
 
     return read_pin_limits(module_path, slot_id)
+
+
+REMOTE_STATUS_TTL_S = 60.0  # the watcher lists every few seconds; BSrE is asked once a minute
+
+
+class RemoteSource:
+    """BSrE remote signing through the agency's eSign Client Service: the remembered NIK
+    (``esc.nik`` at ``esc.url``), with the certificate's state from ``user/check/status``
+    (every state but ``ISSUE`` is a blocking reason ``esc_status_<state>``). ``open`` only
+    pairs the account with the passphrase; the service checks it with the first group."""
+
+    id = "remote"
+
+    def __init__(self, settings: Settings) -> None:
+        self._settings = settings
+        self._cache: tuple[float, tuple[str, str, str], SourceListing] | None = None
+
+    def set_settings(self, settings: Settings) -> None:
+        self._settings = settings
+        self._cache = None
+
+    def account(self) -> EscAccount:
+        from desktop_signer.remote import EscAccount
+
+        esc = self._settings.esc
+        return EscAccount.from_settings(esc, password=self._client_password(), nik=esc.nik)
+
+    def _client_password(self) -> str:
+        from desktop_signer.secrets import SecretStore
+
+        esc = self._settings.esc
+        try:
+            stored = SecretStore().esc_password(esc.url, esc.user).value
+        except Exception:  # no keyring: the training credential below, or none
+            stored = None
+        if stored:
+            return stored
+        if self._settings.training_mode:
+            from desktop_signer.training.active import training_setup
+            from desktop_signer.training.esc_users import CLIENT_USER
+
+            classroom = training_setup(self._settings)
+            if classroom is not None and esc.user == CLIENT_USER:
+                return str(classroom.esc_client_password)  # printed by training init
+        return ""
+
+    def list(self) -> SourceListing:
+        import time
+
+        esc = self._settings.esc
+        if not esc.url:
+            return SourceListing(self.id)
+        key = (esc.url, esc.user, esc.nik)
+        now = time.monotonic()
+        if self._cache is not None and self._cache[1] == key and \
+                now - self._cache[0] < REMOTE_STATUS_TTL_S:
+            return self._cache[2]
+        listing = self._check()
+        self._cache = (now, key, listing)
+        return listing
+
+    def _check(self) -> SourceListing:
+        from desktop_signer.remote import RemoteSigningError, check_account
+        from desktop_signer.remote.identity import SOURCE_LABEL
+
+        esc = self._settings.esc
+        reasons: tuple[str, ...] = ()
+        try:
+            status = check_account(self.account())
+            diag = Diagnostic(esc.url, "ok", status.status)
+        except RemoteSigningError as exc:
+            reasons = (exc.code,)
+            diag = Diagnostic(esc.url, "ok" if exc.code.startswith("esc_status_")
+                              else "unreadable", exc.code)
+        training = self._settings.training_mode
+        holder = f"NIK {esc.nik}" if esc.nik else "NIK"
+        option = IdentityOption(
+            source=self.id, key=f"remote\n{esc.url}\n{esc.nik}", holder=holder,
+            label=esc.signer_name or holder, info=None, usable=not reasons,
+            reasons=reasons, warnings=("training",) if training else (),
+            secret=SecretSpec(SECRET_PASSPHRASE, holder=SOURCE_LABEL), training=training)
+        # the same key with a one-time code from the BeSign app instead of the passphrase
+        totp = replace(option, key=option.key + "\ntotp",
+                       label=f"{option.label} — TOTP (BeSign)",
+                       secret=SecretSpec(SECRET_TOTP, holder=SOURCE_LABEL))
+        options = (option, totp) if option.usable else (option,)  # one row says why not
+        return SourceListing(self.id, options, (diag,))
+
+    def request_totp(self, count: int) -> str:
+        """Asks BSrE for a TOTP covering ``count`` files (shown in BeSign); the service's
+        message."""
+        from desktop_signer.remote.identity import request_totp
+
+        return request_totp(self.account(), count)
+
+    def open(self, option: IdentityOption, secret: str | None, *,
+             confirm_final_try: bool = False) -> SigningIdentity:
+        from desktop_signer.remote import EscCredential
+        from desktop_signer.remote.identity import RemoteIdentity
+
+        account = self.account()
+        account.validate()
+        credential = EscCredential.totp(secret or "") if option.secret.kind == SECRET_TOTP \
+            else EscCredential.passphrase(secret or "")
+        return RemoteIdentity(account, credential)

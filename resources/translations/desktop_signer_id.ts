@@ -723,6 +723,122 @@
         <source>The file {name} cannot be read.</source>
         <translation>Berkas {name} tidak dapat dibaca.</translation>
     </message>
+    <message>
+        <source>The BSrE certificate for this NIK has expired. Request a renewal at portal-bsre.bssn.go.id through your agency&apos;s TTE administrator.</source>
+        <translation>Sertifikat BSrE untuk NIK ini sudah kedaluwarsa. Ajukan pembaruan di portal-bsre.bssn.go.id lewat admin TTE instansi Anda.</translation>
+    </message>
+    <message>
+        <source>The BSrE certificate for this NIK is being renewed. Wait until it is issued, then try again.</source>
+        <translation>Sertifikat BSrE untuk NIK ini sedang diperbarui. Tunggu sampai terbit, lalu coba lagi.</translation>
+    </message>
+    <message>
+        <source>The BSrE certificate for this NIK is suspended. Contact your agency&apos;s TTE administrator or BSrE.</source>
+        <translation>Sertifikat BSrE untuk NIK ini ditangguhkan. Hubungi admin TTE instansi Anda atau BSrE.</translation>
+    </message>
+    <message>
+        <source>The BSrE certificate for this NIK has been revoked. Request a new certificate through your agency&apos;s TTE administrator.</source>
+        <translation>Sertifikat BSrE untuk NIK ini telah dicabut. Ajukan sertifikat baru lewat admin TTE instansi Anda.</translation>
+    </message>
+    <message>
+        <source>This NIK is not registered at BSrE. Check the NIK, or register through your agency&apos;s TTE administrator.</source>
+        <translation>NIK ini tidak terdaftar di BSrE. Periksa NIK, atau daftar lewat admin TTE instansi Anda.</translation>
+    </message>
+    <message>
+        <source>This NIK is registered but has no certificate yet. Request one at portal-bsre.bssn.go.id.</source>
+        <translation>NIK ini terdaftar tetapi belum memiliki sertifikat. Ajukan sertifikat di portal-bsre.bssn.go.id.</translation>
+    </message>
+    <message>
+        <source>The certificate request for this NIK is waiting for verification. Wait for the verifier&apos;s approval.</source>
+        <translation>Permohonan sertifikat untuk NIK ini masih menunggu verifikasi. Tunggu persetujuan verifikator.</translation>
+    </message>
+    <message>
+        <source>The certificate request for this NIK is new. Complete the registration at portal-bsre.bssn.go.id.</source>
+        <translation>Permohonan sertifikat untuk NIK ini baru diajukan. Lengkapi pendaftaran di portal-bsre.bssn.go.id.</translation>
+    </message>
+    <message>
+        <source>Unknown BSrE certificate status ({status}). Contact your agency&apos;s TTE administrator.</source>
+        <translation>Status sertifikat BSrE tidak dikenal ({status}). Hubungi admin TTE instansi Anda.</translation>
+    </message>
+    <message>
+        <source>The NIK must be 16 digits.</source>
+        <translation>NIK harus 16 angka.</translation>
+    </message>
+    <message>
+        <source>The eSign Client Service address is not valid (e.g. http://esc.agency.go.id).</source>
+        <translation>Alamat eSign Client Service tidak valid (contoh: http://esc.instansi.go.id).</translation>
+    </message>
+    <message>
+        <source>The administrator forbids plain http://. Use the service&apos;s https:// address.</source>
+        <translation>Administrator melarang http:// tanpa enkripsi. Pakai alamat https:// layanan.</translation>
+    </message>
+    <message>
+        <source>The signer&apos;s name for the stamp is not known yet. Fill in the name in the signing panel.</source>
+        <translation>Nama penanda tangan untuk stempel belum diketahui. Isi nama di panel tanda tangan.</translation>
+    </message>
+    <message>
+        <source>BSrE: user not registered (2011). Check the NIK or contact your agency&apos;s TTE administrator.</source>
+        <translation>BSrE: pengguna tidak terdaftar (2011). Periksa NIK atau hubungi admin TTE instansi Anda.</translation>
+    </message>
+    <message>
+        <source>BSrE: no usable certificate for this NIK (2021).</source>
+        <translation>BSrE: tidak ada sertifikat yang dapat dipakai untuk NIK ini (2021).</translation>
+    </message>
+    <message>
+        <source>BSrE: wrong passphrase (2031); nothing was signed. Check the Caps Lock key and try again. Forgot it? Reset it at portal-bsre.bssn.go.id.</source>
+        <translation>BSrE: passphrase salah (2031); tidak ada berkas yang ditandatangani. Periksa tombol Caps Lock dan coba lagi. Lupa passphrase? Atur ulang di portal-bsre.bssn.go.id.</translation>
+    </message>
+    <message>
+        <source>BSrE: the TOTP code is wrong or expired. Get a new code in the BeSign app.</source>
+        <translation>BSrE: kode TOTP salah atau kedaluwarsa. Minta kode baru di aplikasi BeSign.</translation>
+    </message>
+    <message>
+        <source>The eSign Client Service refused the agency&apos;s client credential (HTTP {status}). Ask the administrator to check esc.user and its password.</source>
+        <translation>eSign Client Service menolak kredensial klien instansi (HTTP {status}). Minta administrator memeriksa esc.user dan kata sandinya.</translation>
+    </message>
+    <message>
+        <source>The eSign Client Service refused the request (HTTP {status}). Its text is in the details.</source>
+        <translation>eSign Client Service menolak permintaan (HTTP {status}). Teksnya ada di rincian.</translation>
+    </message>
+    <message>
+        <source>The eSign Client Service failed to process the PDF (HTTP {status}); nothing was written. Its text is in the details.</source>
+        <translation>eSign Client Service gagal memproses PDF (HTTP {status}); tidak ada berkas yang ditulis. Teksnya ada di rincian.</translation>
+    </message>
+    <message>
+        <source>The eSign Client Service did not answer within {seconds} seconds. The outcome is unknown and nothing is retried: check before trying again.</source>
+        <translation>eSign Client Service tidak menjawab dalam {seconds} detik. Hasilnya tidak diketahui dan tidak dicoba ulang: periksa dulu sebelum mencoba lagi.</translation>
+    </message>
+    <message>
+        <source>The eSign Client Service at {url} cannot be reached. Check the address and the agency network.</source>
+        <translation>eSign Client Service di {url} tidak dapat dihubungi. Periksa alamat dan jaringan instansi.</translation>
+    </message>
+    <message>
+        <source>The secure connection to the eSign Client Service failed (TLS certificate). Contact the administrator.</source>
+        <translation>Koneksi aman ke eSign Client Service gagal (sertifikat TLS). Hubungi administrator.</translation>
+    </message>
+    <message>
+        <source>The eSign Client Service&apos;s reply cannot be read; nothing was written.</source>
+        <translation>Jawaban eSign Client Service tidak dapat dibaca; tidak ada berkas yang ditulis.</translation>
+    </message>
+    <message>
+        <source>The eSign Client Service returned something that is not a PDF; nothing was written.</source>
+        <translation>eSign Client Service mengembalikan sesuatu yang bukan PDF; tidak ada berkas yang ditulis.</translation>
+    </message>
+    <message>
+        <source>The eSign Client Service changed the document instead of only adding a signature; the result was refused, nothing was written.</source>
+        <translation>eSign Client Service mengubah dokumen, bukan hanya menambah tanda tangan; hasil ditolak, tidak ada berkas yang ditulis.</translation>
+    </message>
+    <message>
+        <source>The eSign Client Service did not return exactly one new signature; the result was refused.</source>
+        <translation>eSign Client Service tidak mengembalikan tepat satu tanda tangan baru; hasil ditolak.</translation>
+    </message>
+    <message>
+        <source>The eSign Client Service returned a {level} signature, {requested} was asked for; the result was refused. Choose a lower level.</source>
+        <translation>eSign Client Service mengembalikan tanda tangan tingkat {level}, diminta {requested}; hasil ditolak. Pilih tingkat yang lebih rendah.</translation>
+    </message>
+    <message>
+        <source>The eSign Client Service put the stamp elsewhere than asked; the result was refused.</source>
+        <translation>eSign Client Service menaruh stempel di tempat lain daripada yang diminta; hasil ditolak.</translation>
+    </message>
 </context>
 <context>
     <name>Exercises</name>
@@ -1180,12 +1296,20 @@
         <translation>Berkas sertifikat</translation>
     </message>
     <message>
+        <source>BSrE eSign (NIK + passphrase)</source>
+        <translation>BSrE eSign (NIK + passphrase)</translation>
+    </message>
+    <message>
         <source>No certificate found. Plug in the token, or choose a certificate file. What was tried is listed below.</source>
         <translation>Tidak ada sertifikat. Colokkan token, atau pilih berkas sertifikat. Yang sudah dicoba tercantum di bawah.</translation>
     </message>
     <message>
         <source>%1 certificates found, %2 can sign.</source>
         <translation>%1 sertifikat ditemukan, %2 dapat menandatangani.</translation>
+    </message>
+    <message>
+        <source>ISSUE: can sign</source>
+        <translation>ISSUE: dapat menandatangani</translation>
     </message>
     <message>
         <source>details after the passphrase</source>
@@ -1246,6 +1370,10 @@
     <message>
         <source>Expires in %1 days: renew it with your registration officer.</source>
         <translation>Berakhir dalam %1 hari: perbarui melalui petugas pendaftaran (RA) Anda.</translation>
+    </message>
+    <message>
+        <source>BSrE says the certificate is issued (ISSUE). The passphrase is asked for when you sign and is never stored.</source>
+        <translation>Menurut BSrE sertifikat sudah terbit (ISSUE). Passphrase ditanyakan saat Anda menandatangani dan tidak pernah disimpan.</translation>
     </message>
     <message>
         <source>The file&apos;s details are shown after its passphrase is entered.</source>
@@ -1493,6 +1621,10 @@
         <translation>PIN token</translation>
     </message>
     <message>
+        <source>Enter your BSrE passphrase for %1 (%2). It is never stored.</source>
+        <translation>Masukkan passphrase BSrE Anda untuk %1 (%2). Passphrase tidak pernah disimpan.</translation>
+    </message>
+    <message>
         <source>Enter the passphrase of the certificate file “%1”.</source>
         <translation>Masukkan kata sandi berkas sertifikat “%1”.</translation>
     </message>
@@ -1503,6 +1635,10 @@
     <message>
         <source>Enter the PIN of the token “%1” to sign as %2.</source>
         <translation>Masukkan PIN token “%1” untuk menandatangani sebagai %2.</translation>
+    </message>
+    <message>
+        <source>One passphrase signs all %1 files.</source>
+        <translation>Satu passphrase menandatangani semua %1 berkas.</translation>
     </message>
     <message>
         <source>One PIN signs all %1 files.</source>
@@ -1539,6 +1675,22 @@
     <message>
         <source>OK</source>
         <translation>OK</translation>
+    </message>
+    <message>
+        <source>BeSign code (TOTP)</source>
+        <translation>Kode BeSign (TOTP)</translation>
+    </message>
+    <message>
+        <source>BSrE sent a one-time code for %1 file(s) to the BeSign app on your phone. Enter the code shown there.</source>
+        <translation>BSrE mengirim kode sekali pakai untuk %1 berkas ke aplikasi BeSign di ponsel Anda. Masukkan kode yang tampil di sana.</translation>
+    </message>
+    <message>
+        <source>&amp;Code:</source>
+        <translation>&amp;Kode:</translation>
+    </message>
+    <message>
+        <source>BeSign code</source>
+        <translation>Kode BeSign</translation>
     </message>
     <message>
         <source>Close</source>
@@ -1701,6 +1853,37 @@
     <message>
         <source>Pages with the footer note</source>
         <translation>Halaman yang diberi catatan kaki</translation>
+    </message>
+</context>
+<context>
+    <name>RemoteFields</name>
+    <message>
+        <source>BSrE eSign:</source>
+        <translation>BSrE eSign:</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>NIK for BSrE eSign</source>
+        <translation>NIK untuk BSrE eSign</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Layanan</translation>
+    </message>
+    <message>
+        <source>http://esc.agency.go.id</source>
+        <translation>http://esc.instansi.go.id</translation>
+    </message>
+    <message>
+        <source>Address of the eSign Client Service</source>
+        <translation>Alamat eSign Client Service</translation>
+    </message>
+    <message>
+        <source>Check status</source>
+        <translation>Periksa status</translation>
     </message>
 </context>
 <context>
@@ -1947,6 +2130,18 @@ Berkas PKCS#12 (frasa sandi = PIN): %3</translation>
     <message>
         <source>no signing certificate</source>
         <translation>tidak ada sertifikat penanda tangan</translation>
+    </message>
+    <message>
+        <source>Unencrypted connection</source>
+        <translation>Koneksi tanpa enkripsi</translation>
+    </message>
+    <message>
+        <source>The eSign Client Service at %1 uses plain http://: your passphrase travels unencrypted over the agency network. This warning is shown once.</source>
+        <translation>eSign Client Service di %1 memakai http:// tanpa enkripsi: passphrase Anda dikirim tanpa enkripsi lewat jaringan instansi. Peringatan ini hanya ditampilkan sekali.</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Lanjutkan</translation>
     </message>
 </context>
 <context>

@@ -327,6 +327,14 @@ class BatchDialog(QDialog):
 
         def after_preflight(level: str) -> None:
             self._level = level
+            if option.source == "remote":
+                from ui.signing.remote_flow import warn_plain_http_once
+
+                if not warn_plain_http_once(self.flow, lambda: ask(), self._idle):
+                    return
+            ask()
+
+        def ask() -> None:
             asker = PinAsker(self, self.flow.source_of(option), option,
                              batch_count=len(self.paths()),
                              journal_jobs=lambda: (self.journal_jobs(), level))
@@ -376,8 +384,14 @@ class BatchDialog(QDialog):
             options = self.session.sign_options(identity, request)
             return replace(options, level=self._level)
         training = settings.training_mode or (self.option.training if self.option else False)
-        profile = profile_from_settings(settings.profile, identity.certificate,
-                                        training=training)
+        if identity.kind == "remote":  # its certificate is known after the first signature
+            cert = getattr(identity, "known_certificate", None)
+            profile = profile_from_settings(settings.profile, cert, training=training,
+                                            name=settings.profile.name_override
+                                            or settings.esc.signer_name)
+        else:
+            profile = profile_from_settings(settings.profile, identity.certificate,
+                                            training=training)
         return options_from_settings(settings, level=cast(Any, self._level),
                                      reason="", location=settings.profile.place,
                                      footer=settings.profile.footer, placement=request,

@@ -174,7 +174,8 @@ class IdentityChooser(QDialog):
                     parent.setText(0, self.tr("Token %1").replace("%1", option.holder)
                                    if option.source == "pkcs11" else
                                    self.tr("Certificate files") if option.source == "pkcs12"
-                                   else option.holder)
+                                   else self.tr("BSrE eSign (NIK + passphrase)")
+                                   if option.source == "remote" else option.holder)
                     parent.setFlags(Qt.ItemFlag.ItemIsEnabled)
                     parent.setExpanded(True)
                     holders[group] = parent
@@ -219,6 +220,8 @@ class IdentityChooser(QDialog):
     def _status_text(self, option: IdentityOption) -> str:
         if not option.usable:
             return "; ".join(reason_text(r).rstrip(".") for r in option.reasons)
+        if option.source == "remote":
+            return self.tr("ISSUE: can sign")
         if option.info is None:
             return self.tr("details after the passphrase")
         notes = [reason_text(w).rstrip(".") for w in option.warnings if w != "training"]
@@ -294,7 +297,11 @@ class IdentityChooser(QDialog):
         for warning in option.warnings:
             if warning != "expiring_soon":
                 notes.append(("#8a5a00", reason_text(warning)))
-        if info is None:
+        if option.source == "remote" and option.usable:
+            notes.append(("#1d5e20", self.tr("BSrE says the certificate is issued (ISSUE). "
+                                             "The passphrase is asked for when you sign and "
+                                             "is never stored.")))
+        elif info is None and option.source != "remote":
             notes.append(("#444444", self.tr("The file's details are shown after its "
                                              "passphrase is entered.")))
         html = f"<table>{body}</table>"

@@ -24,10 +24,12 @@ from desktop_signer.errors import DesktopSignerError
 from desktop_signer.identity import SigningIdentity
 from desktop_signer.identity_sources import (
     SECRET_NONE,
+    SECRET_TOTP,
     IdentityOption,
     IdentitySource,
     Pkcs11Source,
     Pkcs12Source,
+    RemoteSource,
 )
 from desktop_signer.signing.stamp_preview import StampFields
 from ui.messages import Action
@@ -91,15 +93,35 @@ class PinAsker(QObject):
         self._batch = batch_count
         self._tasks = Tasks(self)
         self.dialog: PinDialog | None = None
+        self._totp_message: str | None = None  # the service's answer to get/totp
+
+    def _request_totp(self) -> None:
+        """BSrE's get/totp with the number of files, off the GUI thread; then the code
+        field."""
+        requester = getattr(self._source, "request_totp", None)
+        count = max(self._batch, 1)
+
+        def got(message: object) -> None:
+            self._totp_message = str(message or "")
+            self.ask()
+
+        if not callable(requester):
+            got("")
+            return
+        self._tasks.run(lambda: requester(count), got, self.failed.emit)
 
     def ask(self, state: object = None, wrong: bool = False) -> None:
         option = self._option
         if option.secret.kind == SECRET_NONE:
             self._login(None, False)
             return
+        if option.secret.kind == SECRET_TOTP and self._totp_message is None:
+            self._request_totp()
+            return
         token_state = state if state is not None else option.secret.token_state
         dialog = PinDialog(option, token_state, self._parent,  # type: ignore[arg-type]
-                           wrong_before=wrong, batch_count=self._batch)
+                           wrong_before=wrong, batch_count=self._batch,
+                           totp_message=self._totp_message or "")
         dialog.pinEntered.connect(self._login)
         dialog.rejected.connect(self.cancelled)
         self.dialog = dialog
@@ -156,7 +178,9 @@ class PlacementSession(QObject):
         panel = self.panel
         panel.title_edit.setText(prof.title)
         info = option.info
-        panel.name_edit.setText(prof.name_override or (info.subject_name if info else ""))
+        remote_name = settings.esc.signer_name if option.source == "remote" else ""
+        panel.name_edit.setText(prof.name_override or (info.subject_name if info else "")
+                                or remote_name)
         nip = prof.nip or (info.id_number if info is not None and info.id_kind == "nip" else "")
         panel.nip_edit.setText(nip)
         panel.place_edit.setText(prof.place)
@@ -377,6 +401,18 @@ class PlacementSession(QObject):
 
     def _after_preflight(self, level: str) -> None:
         self.panel.set_level(level)
+        self._level = level
+        if self.option.source == "remote":
+            from ui.signing.remote_flow import warn_plain_http_once
+
+            if not warn_plain_http_once(
+                    self.flow, self._ask_secret,
+                    lambda: self.panel.sign_button.setEnabled(True)):
+                return
+        self._ask_secret()
+
+    def _ask_secret(self) -> None:
+        level = getattr(self, "_level", "")
         asker = PinAsker(self.flow.window, self.flow.source_of(self.option), self.option,
                          journal_jobs=lambda: (self.journal_jobs(), level))
         asker.loggedIn.connect(self._sign_with)
@@ -395,8 +431,11 @@ class PlacementSession(QObject):
         base = settings.profile
         if f.place:
             base = replace(base, place=f.place)
+        # a remote identity knows its certificate only after its first signature
+        cert = getattr(identity, "known_certificate", None) if identity is not None and \
+            identity.kind == "remote" else (identity.certificate if identity else None)
         profile = profile_from_settings(
-            base, identity.certificate if identity is not None else None,
+            base, cert,
             training=settings.training_mode or self.option.training,
             name=f.name, title=f.title, nip=f.nip)
         p = self.panel
@@ -512,7 +551,8 @@ class SigningFlow(QObject):
 
         self.pkcs12 = Pkcs12Source(files)
         self.pkcs11 = Pkcs11Source(window.store.loaded, known_cas=training_cas(settings))
-        self.sources: list[IdentitySource] = [self.pkcs11, self.pkcs12]
+        self.remote = RemoteSource(settings)
+        self.sources: list[IdentitySource] = [self.pkcs11, self.pkcs12, self.remote]
         window.store.changed.connect(self._settings_changed)
         self.watcher = IdentityWatcher(self.sources, self)
         self.tasks = Tasks(self)
@@ -526,6 +566,7 @@ class SigningFlow(QObject):
 
         self.pkcs11.set_settings(self.window.store.loaded)
         self.pkcs11.known_cas = tuple(training_cas(self.window.store.settings))
+        self.remote.set_settings(self.window.store.settings)
         self.watcher.refresh_now()
 
     def set_sources(self, sources: list[IdentitySource]) -> None:
@@ -548,6 +589,10 @@ class SigningFlow(QObject):
                                   preselect=preselect or self.last_identity_key)
         chooser.chosen.connect(then)
         chooser.finished.connect(lambda _r: chooser.deleteLater())
+        from ui.signing.remote_fields import RemoteFields
+
+        chooser.remote_fields = RemoteFields(self, chooser)  # type: ignore[attr-defined]
+        chooser.layout().insertWidget(2, chooser.remote_fields)  # type: ignore[union-attr, attr-defined]
         self.chooser = chooser
         chooser.open()
         self.dialogShown.emit(chooser)

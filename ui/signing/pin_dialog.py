@@ -26,18 +26,21 @@ from PySide6.QtWidgets import (
 from desktop_signer.identity_sources import (
     SECRET_PASSPHRASE,
     SECRET_PIN_PAD,
+    SECRET_TOTP,
     IdentityOption,
 )
 from desktop_signer.tokens.state import TokenState
 from ui.message_bar import MessageBar
 
-NORMAL, COUNT_LOW, FINAL_TRY, LOCKED, PIN_PAD, PASSPHRASE = (
-    "normal", "count_low", "final_try", "locked", "pin_pad", "passphrase")
+NORMAL, COUNT_LOW, FINAL_TRY, LOCKED, PIN_PAD, PASSPHRASE, TOTP = (
+    "normal", "count_low", "final_try", "locked", "pin_pad", "passphrase", "totp")
 
 
 def pin_state(option: IdentityOption, state: TokenState | None) -> str:
     if option.secret.kind == SECRET_PASSPHRASE:
         return PASSPHRASE
+    if option.secret.kind == SECRET_TOTP:
+        return TOTP
     if state is not None:
         if state.pin_locked:
             return LOCKED
@@ -72,9 +75,10 @@ class PinDialog(QDialog):
 
     def __init__(self, option: IdentityOption, state: TokenState | None,
                  parent: QWidget | None = None, *, wrong_before: bool = False,
-                 batch_count: int = 0) -> None:
+                 batch_count: int = 0, totp_message: str = "") -> None:
         super().__init__(parent)
         self.setObjectName("pinDialog")
+        self._totp_message = totp_message
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.option = option
         self.state_name = pin_state(option, state)
@@ -89,7 +93,7 @@ class PinDialog(QDialog):
         self.pin_field.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin_field.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
         high = option.secret.max_length
-        if high and self.state_name != PASSPHRASE:
+        if high and self.state_name not in (PASSPHRASE, TOTP):
             self.pin_field.setMaxLength(high)
         self.pin_label = QLabel(self)
         self.pin_label.setBuddy(self.pin_field)
@@ -133,17 +137,25 @@ class PinDialog(QDialog):
         passphrase = self.state_name == PASSPHRASE
         self.setWindowTitle(self.tr("Passphrase") if passphrase else self.tr("Token PIN"))
         who = self.option.display_name
-        if passphrase:
+        if self.state_name == TOTP:
+            self._retranslate_totp()
+            return
+        if passphrase and self.option.source == "remote":
+            text = self.tr("Enter your BSrE passphrase for %1 (%2). It is never stored.")
+            holder = self.option.holder
+        elif passphrase:
             text = self.tr("Enter the passphrase of the certificate file “%1”.")
         elif self.state_name == PIN_PAD:
             text = self.tr("Type the PIN on the keypad of the reader for the token “%1”, "
                            "then press Enter there.")
         else:
             text = self.tr("Enter the PIN of the token “%1” to sign as %2.")
-        text = text.replace("%1", holder).replace("%2", who)
+        text = text.replace("%1", who if self.option.source == "remote" else holder) \
+            .replace("%2", holder if self.option.source == "remote" else who)
         if self._batch > 1:
-            text += " " + self.tr("One PIN signs all %1 files.").replace("%1",
-                                                                         str(self._batch))
+            text += " " + (self.tr("One passphrase signs all %1 files.") if passphrase
+                           else self.tr("One PIN signs all %1 files.")).replace(
+                               "%1", str(self._batch))
         self.heading.setText(text)
         self.pin_label.setText(self.tr("&Passphrase:") if passphrase else self.tr("&PIN:"))
         self.pin_field.setAccessibleName(self.tr("Passphrase") if passphrase
@@ -160,6 +172,20 @@ class PinDialog(QDialog):
         self.confirm.setText(self.tr("I understand: a wrong PIN now locks the token."))
         self.ok_button.setText(self.tr("&Sign") if self.state_name != LOCKED
                                else self.tr("OK"))
+
+    def _retranslate_totp(self) -> None:
+        self.setWindowTitle(self.tr("BeSign code (TOTP)"))
+        text = self.tr("BSrE sent a one-time code for %1 file(s) to the BeSign app on your "
+                       "phone. Enter the code shown there.").replace(
+                           "%1", str(max(self._batch, 1)))
+        self.heading.setText(text)
+        self.pin_label.setText(self.tr("&Code:"))
+        self.pin_field.setAccessibleName(self.tr("BeSign code"))
+        self.limits.setText("")
+        self.limits.hide()
+        self.caps.setText(self.tr("Caps Lock is on."))
+        self.confirm.setText("")
+        self.ok_button.setText(self.tr("&Sign"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -204,9 +230,11 @@ class PinDialog(QDialog):
         elif name == PIN_PAD:
             messages.append(self.tr("This reader has its own keypad: the PIN is typed there, "
                                     "not on the computer."))
+        elif name == TOTP and self._totp_message:
+            messages.append(self._totp_message)  # the service's own answer to get/totp
         if messages:
             kind = "error" if name == FINAL_TRY or self._wrong_before else "warning"
-            if name == PIN_PAD and not self._wrong_before:
+            if name in (PIN_PAD, TOTP) and not self._wrong_before:
                 kind = "info"
             self.bar.show_message(kind, " ".join(messages))
             self.setAccessibleDescription(" ".join(messages))
@@ -223,7 +251,7 @@ class PinDialog(QDialog):
         ok = True
         if name not in (PIN_PAD,):
             length = len(self.pin_field.text())
-            low = self.option.secret.min_length if name != PASSPHRASE else 0
+            low = self.option.secret.min_length if name not in (PASSPHRASE, TOTP) else 0
             ok = length >= max(low, 1)
         if name == FINAL_TRY:
             ok = ok and self.confirm.isChecked()

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from ui.signing.remote_texts import remote_texts
+
 translate = QCoreApplication.translate
 
 
@@ -30,6 +32,8 @@ def reason_text(code: str) -> str:
         "training": translate("Signing", "Training certificate: signatures are not "
                               "legally valid."),
     }
+    if code.startswith("esc_"):
+        return remote_texts().get(code, texts.get(code, code))
     return texts.get(code, code)
 
 
@@ -113,4 +117,5 @@ def error_texts() -> dict[str, str]:
                                   "it cannot be signed."),
         "input_not_pdf": translate("Errors", "The file {name} is not a PDF document."),
         "input_unreadable": translate("Errors", "The file {name} cannot be read."),
+        **remote_texts(),
     }

@@ -1,0 +1,166 @@
+"""BSrE remote signing in the window (issue 13 item 8), driven like a person against the
+real ESC simulator over HTTP on 127.0.0.1 (training TSA, pyHanko signatures)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from desktop_signer.training import esc_users
+from desktop_signer.training.esc_sim import EscSimulator
+from desktop_signer.training.setup import TrainingSetup
+from desktop_signer.verification.document import validate_bytes
+from desktop_signer.verification.options import VerifyOptions
+from tests.gui.conftest import MakeWindow, wait_open
+from tests.gui.signing_helpers import Dialogs, letter_copy, write_settings
+from tests.integration.esc_helpers import (
+    esc_fixture,  # noqa: F401  (fixture "esc")
+    esc_server_fixture,  # noqa: F401  (fixture "esc_server")
+)
+
+pytestmark = [pytest.mark.gui, pytest.mark.integration]
+
+
+def remote_settings(config: Path, training: TrainingSetup, sim: EscSimulator,
+                    nik: str) -> None:
+    write_settings(config, training, **{
+        "esc.url": sim.url, "esc.user": esc_users.CLIENT_USER, "esc.nik": nik,
+        "esc.signer_name": "Budi Santoso", "pades_level": "B-T"})
+
+
+def open_chooser(qtbot: QtBot, dialogs: Dialogs, window: object) -> object:
+    window.signing.sign_action.trigger()  # type: ignore[attr-defined]
+    chooser = dialogs.wait(qtbot, "IdentityChooser")
+    qtbot.waitUntil(lambda: any(o.source == "remote" for o in chooser.options),
+                    timeout=20_000)
+    return chooser
+
+
+def accept_http_warning(qtbot: QtBot, dialogs: Dialogs) -> QMessageBox:
+    warning = dialogs.wait(qtbot, "QMessageBox")
+    assert warning.objectName() == "escHttpWarning"
+    go = next(b for b in warning.buttons()
+              if warning.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole)
+    qtbot.mouseClick(go, Qt.MouseButton.LeftButton)
+    return warning  # type: ignore[no-any-return]
+
+
+def test_remote_sign_wrong_passphrase_then_right(
+        qtbot: QtBot, make_window: MakeWindow, training: TrainingSetup,
+        training_services: object, esc: EscSimulator, isolated_dirs: dict[str, Path],
+        tmp_path: Path) -> None:
+    remote_settings(isolated_dirs["config"], training, esc, training.identity("budi").nik)
+    letter = letter_copy(training, tmp_path)
+    original = letter.read_bytes()
+    window = make_window([letter])
+    wait_open(qtbot, window)
+    flow = window.signing.flow
+    dialogs = Dialogs(flow)
+    chooser = open_chooser(qtbot, dialogs, window)
+    option = next(o for o in chooser.options if o.source == "remote")  # type: ignore[attr-defined]
+    assert option.usable and option.secret.kind == "passphrase"
+    assert chooser.select_key(option.key)  # type: ignore[attr-defined]
+    assert "ISSUE" in chooser.tree.currentItem().text(1)  # type: ignore[attr-defined]
+    qtbot.mouseClick(chooser.choose_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: flow.session is not None and flow.session.overlay is not None
+                    and flow.session.overlay.image is not None, timeout=20_000)
+    session = flow.session
+    assert session.panel.name_edit.text() == "Budi Santoso"
+    # the first time at a plain http:// service: the warning, once
+    qtbot.mouseClick(session.panel.sign_button, Qt.MouseButton.LeftButton)
+    warning = accept_http_warning(qtbot, dialogs)
+    assert "unencrypted" in warning.text()
+    asked = dialogs.wait(qtbot, "PinDialog")
+    assert asked.state_name == "passphrase"
+    assert asked.pin_field.echoMode() == asked.pin_field.EchoMode.Password
+    assert "BSrE passphrase" in asked.heading.text()
+    qtbot.keyClicks(asked.pin_field, "salah-sekali")
+    qtbot.mouseClick(asked.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.presenter.last is not None, timeout=60_000)
+    assert "2031" in window.presenter.last.text
+    assert "salah-sekali" not in window.presenter.last.details
+    assert letter.read_bytes() == original
+    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".pdf") == ["surat.pdf"]
+    assert not list(tmp_path.glob("*.part"))
+    # again: no warning the second time, the right passphrase signs
+    assert esc.url in window.store.settings.esc.http_acknowledged
+    signed: list[object] = []
+    flow.signed.connect(signed.append)
+    qtbot.waitUntil(lambda: session.panel.sign_button.isEnabled(), timeout=10_000)
+    qtbot.mouseClick(session.panel.sign_button, Qt.MouseButton.LeftButton)
+    again = dialogs.wait(qtbot, "PinDialog", after=asked)
+    qtbot.keyClicks(again.pin_field, training.esc_passphrase)
+    qtbot.mouseClick(again.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(signed), timeout=90_000)
+    out = Path(signed[0].output)  # type: ignore[attr-defined]
+    assert letter.read_bytes() == original
+    report = validate_bytes(out.name, out.read_bytes(), VerifyOptions(offline=True))
+    assert len(report.signatures) == 1
+    assert report.signatures[0].verdict != "invalid"
+    qtbot.waitUntil(lambda: window.tab_for(str(out)) is not None, timeout=10_000)
+
+
+def test_remote_status_not_issue_is_shown_and_not_selectable(
+        qtbot: QtBot, make_window: MakeWindow, training: TrainingSetup,
+        training_services: object, esc: EscSimulator, isolated_dirs: dict[str, Path],
+        tmp_path: Path) -> None:
+    suspended = next(n for n, s in esc_users.STATUS_ONLY if s == "SUSPEND")
+    remote_settings(isolated_dirs["config"], training, esc, training.identity("budi").nik)
+    window = make_window([letter_copy(training, tmp_path)])
+    wait_open(qtbot, window)
+    dialogs = Dialogs(window.signing.flow)
+    chooser = open_chooser(qtbot, dialogs, window)
+    # the user types another NIK into the chooser's BSrE row and checks its status
+    fields = chooser.remote_fields  # type: ignore[attr-defined]
+    assert fields.nik_edit.text() == training.identity("budi").nik
+    fields.nik_edit.clear()
+    qtbot.keyClicks(fields.nik_edit, suspended)
+    qtbot.mouseClick(fields.check, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: any(o.source == "remote" and not o.usable
+                                for o in chooser.options), timeout=20_000)  # type: ignore[attr-defined]
+    assert window.store.settings.esc.nik == suspended  # remembered
+    option = next(o for o in chooser.options if o.source == "remote")  # type: ignore[attr-defined]
+    assert not option.usable and option.reasons == ("esc_status_suspend",)
+    assert chooser.select_key(option.key)  # type: ignore[attr-defined]
+    assert "suspended" in chooser.tree.currentItem().text(1)  # type: ignore[attr-defined]
+    assert "TTE administrator" in chooser.details.text()  # type: ignore[attr-defined]
+    assert not chooser.choose_button.isEnabled()  # type: ignore[attr-defined]
+    chooser.reject()  # type: ignore[attr-defined]
+
+
+def test_remote_sign_with_a_besign_code(
+        qtbot: QtBot, make_window: MakeWindow, training: TrainingSetup,
+        training_services: object, esc: EscSimulator, isolated_dirs: dict[str, Path],
+        tmp_path: Path) -> None:
+    from tests.integration.esc_helpers import besign_code
+
+    nik = training.identity("budi").nik
+    remote_settings(isolated_dirs["config"], training, esc, nik)
+    letter = letter_copy(training, tmp_path)
+    window = make_window([letter])
+    wait_open(qtbot, window)
+    flow = window.signing.flow
+    dialogs = Dialogs(flow)
+    chooser = open_chooser(qtbot, dialogs, window)
+    option = next(o for o in chooser.options  # type: ignore[attr-defined]
+                  if o.source == "remote" and o.secret.kind == "totp")
+    assert chooser.select_key(option.key)  # type: ignore[attr-defined]
+    qtbot.mouseClick(chooser.choose_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: flow.session is not None and flow.session.overlay is not None
+                    and flow.session.overlay.image is not None, timeout=20_000)
+    qtbot.mouseClick(flow.session.panel.sign_button, Qt.MouseButton.LeftButton)
+    accept_http_warning(qtbot, dialogs)
+    code = dialogs.wait(qtbot, "PinDialog")
+    assert code.state_name == "totp" and "BeSign" in code.heading.text()
+    signed: list[object] = []
+    flow.signed.connect(signed.append)
+    qtbot.keyClicks(code.pin_field, besign_code(esc, nik))  # after the get/totp request
+    qtbot.mouseClick(code.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(signed), timeout=90_000)
+    out = Path(signed[0].output)  # type: ignore[attr-defined]
+    report = validate_bytes(out.name, out.read_bytes(), VerifyOptions(offline=True))
+    assert len(report.signatures) == 1 and report.signatures[0].verdict != "invalid"
