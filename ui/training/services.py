@@ -83,10 +83,10 @@ class ServicesController(QObject):
 
     def start_directory(self, directory: Path) -> None:
         """Serve the set-up in ``directory``, its manifest read off the GUI thread too."""
-        if self.setup is not None and Path(self.setup.directory) == directory and \
-                self.state in (ServiceState.RUNNING, ServiceState.ELSEWHERE,
-                               ServiceState.STARTING):
-            return
+        if self.state in (ServiceState.RUNNING, ServiceState.ELSEWHERE,
+                          ServiceState.STARTING) and (
+                self.setup is None or Path(self.setup.directory) == directory):
+            return  # one start at a time: a second one would lose the first's services
 
         def load() -> TrainingSetup:
             from desktop_signer.training.setup import load as load_setup
