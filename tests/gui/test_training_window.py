@@ -231,6 +231,10 @@ def test_rebuild_the_training_tokens_from_the_menu(
     qtbot.waitUntil(lambda: window.training.mode_action.text() != "")
     window.training.mode_action.trigger()  # the menu entry needs training mode
     assert window.training.reset_action.isEnabled()
+    # started before the window closes, so closing stops them (the session's own services
+    # need this port later)
+    qtbot.waitUntil(lambda: window.training.services.state in (
+        ServiceState.RUNNING, ServiceState.ELSEWHERE), timeout=30_000)
     shown = _dialogs(window)
     window.training.reset_action.trigger()
     question = shown[-1]

@@ -8,7 +8,6 @@ trainer ran ``desktop-signer training serve``, or a second window is open) is si
 
 from __future__ import annotations
 
-import threading
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -35,43 +34,17 @@ class ServiceState(StrEnum):
     FAILED = "failed"
 
 
-class _Running:
-    """The services a worker started, shared with ``stop`` under a lock: a window closed
-    while its services were starting never delivers the worker's result (its Qt object is
-    gone), so the worker itself must not leave them running."""
-
-    def __init__(self) -> None:
-        self.lock = threading.Lock()
-        self.generation = 0  # bumped by every stop: a worker of an older one stops its own
-        self.services: TrainingServices | None = None
-
-    def stop(self) -> None:
-        with self.lock:
-            self.generation += 1
-            services, self.services = self.services, None
-        if services is not None:
-            services.stop()
-
-
-def _start(directory: Path, port: int, running: _Running,
-           generation: int) -> TrainingServices | None:
-    """Off the GUI thread: loading the PKI takes a moment. None: already served, or
-    stopped since ``generation`` (when the start was asked for)."""
+def _start(directory: Path, port: int) -> TrainingServices | None:
+    """Off the GUI thread: loading the PKI takes a moment. None: already served."""
     from desktop_signer.training.services import TrainingServices, already_served
 
     services = TrainingServices(directory, port)
     try:
-        services.start()
+        return services.start()
     except TrainingError as exc:
         if exc.code == "port_in_use" and already_served(directory, port):
             return None
         raise
-    with running.lock:
-        if running.generation == generation:
-            running.services = services
-            return services
-    services.stop()  # stopped (or the window closed) while starting
-    return None
 
 
 class ServicesController(QObject):
@@ -85,7 +58,6 @@ class ServicesController(QObject):
         self.state = ServiceState.STOPPED
         self.services: TrainingServices | None = None
         self.setup: TrainingSetup | None = None
-        self._running = _Running()
         self._want = False
         self.label = QLabel(parent)
         self.label.setObjectName("trainingServicesStatus")
@@ -106,17 +78,15 @@ class ServicesController(QObject):
                           ServiceState.STARTING):
             return
         self._set(ServiceState.STARTING)
-        directory, port, running = Path(setup.directory), setup.port, self._running
-        generation = running.generation
-        self.tasks.run(lambda: _start(directory, port, running, generation), self._started,
-                       self._failed)
+        directory, port = Path(setup.directory), setup.port
+        self.tasks.run(lambda: _start(directory, port), self._started, self._failed)
 
     def start_directory(self, directory: Path) -> None:
         """Serve the set-up in ``directory``, its manifest read off the GUI thread too."""
-        if self.setup is not None and Path(self.setup.directory) == directory and \
-                self.state in (ServiceState.RUNNING, ServiceState.ELSEWHERE,
-                               ServiceState.STARTING):
-            return
+        if self.state in (ServiceState.RUNNING, ServiceState.ELSEWHERE,
+                          ServiceState.STARTING) and (
+                self.setup is None or Path(self.setup.directory) == directory):
+            return  # one start at a time: a second one would lose the first's services
 
         def load() -> TrainingSetup:
             from desktop_signer.training.setup import load as load_setup
@@ -154,8 +124,9 @@ class ServicesController(QObject):
 
     def stop(self) -> None:
         self._want = False
-        self._running.stop()
-        self.services = None
+        if self.services is not None:
+            self.services.stop()
+            self.services = None
         if self.state != ServiceState.STARTING:
             self._set(ServiceState.STOPPED)
 
