@@ -14,7 +14,11 @@ DEB="$(cd "$(dirname "$DEB")" && pwd)/$(basename "$DEB")"
 WORK="$(mktemp -d /tmp/desktop-signer-smoke.XXXXXX)"
 SERVER_PID=""
 cleanup() {
-    if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null || true; fi
+    # $! is the subshell that runs `bare`; the server is its child: stop both
+    if [ -n "$SERVER_PID" ]; then
+        pkill -TERM -P "$SERVER_PID" 2>/dev/null || true
+        kill "$SERVER_PID" 2>/dev/null || true
+    fi
     rm -rf "$WORK"
 }
 trap cleanup EXIT
