@@ -72,6 +72,10 @@ class DocumentTab(QWidget):
         self._rendered_pages: set[int] = set()
         self._bar_state: str | None = None
         self._failed_page = 0
+        # True from an open (or reload) request until its answer: pages asked for meanwhile
+        # would be rendered from the new file with the old page list, and failures that
+        # arrive meanwhile belong to the old version.
+        self._opening = False
 
         self.message_bar = MessageBar(self)
         self.find_bar = FindBar(self)
@@ -130,6 +134,7 @@ class DocumentTab(QWidget):
     def open(self, password: str | None = None) -> None:
         self._password = password
         self._stamp = FileStamp.of(self.path)
+        self._opening = True
         self._service.open(self.doc, self.path, password)
 
     def reload(self) -> None:
@@ -149,6 +154,7 @@ class DocumentTab(QWidget):
         if doc != self.doc:
             return
         keep_page = self.view.current_page if self.info is not None else 0
+        self._opening = False
         self.info = info
         self._rendered_pages.clear()
         self.view.set_pages(info.page_sizes, self._page_image)
@@ -170,12 +176,15 @@ class DocumentTab(QWidget):
         if doc != self.doc:
             return
         if op == "render":
+            if self._opening:
+                return  # a page of the version being replaced
             page = error.params.get("page")
             if isinstance(page, int):
                 self.view.mark_failed(page)
                 self._failed_page = page
                 self._show_bar("page_failed")
             return
+        self._opening = False
         if error.code in (Problem.PASSWORD_REQUIRED, Problem.WRONG_PASSWORD):
             self._ask_password(wrong=error.code == Problem.WRONG_PASSWORD)
             return
@@ -277,17 +286,17 @@ class DocumentTab(QWidget):
         return self._cache.get(self.doc, "thumb", page, self.thumbnail_model.render_side())
 
     def _pages_needed(self, scale: float, pages: list[int]) -> None:
-        if self.info is not None:
+        if self.info is not None and not self._opening:
             self._service.want_pages(self.doc, scale, pages)
 
     def _thumbnails_needed(self, pages: list[int]) -> None:
-        if self.info is not None and self.thumbnails.isVisible():
+        if self.info is not None and not self._opening and self.thumbnails.isVisible():
             self._service.want_thumbnails(self.doc, self.thumbnail_model.render_side(), pages)
 
     def _rendered(self, doc: int, kind: str, requested: float, page: int,
                   image: QImage) -> None:
-        if doc != self.doc:
-            return
+        if doc != self.doc or self._opening:
+            return  # not ours, or a page of the version being replaced
         self._cache.put(doc, kind, page, requested, image)
         if kind == "thumb":
             self.thumbnail_model.image_arrived(page)

@@ -182,3 +182,23 @@ def test_the_preview_survives_a_crash_of_the_renderer(qtbot: QtBot, make_window:
     finally:
         window.close()
         service.shutdown()
+
+
+def test_pages_asked_for_during_a_reload_are_not_rendered_from_the_new_file(
+        qtbot: QtBot, make_window: MakeWindow, own_copy: Path, pdfs: dict[str, Path]) -> None:
+    # The view asks for pages by the old page list until the reloaded file's answer arrives;
+    # page 50 of a 60-page letter does not exist in the 3-page letter that replaced it.
+    window = make_window([own_copy])
+    wait_open(qtbot, window)
+    tab = window.current_tab()
+    assert tab is not None and tab.info is not None
+    tab.view.go_to_page(50)
+    qtbot.waitUntil(lambda: 50 in tab.rendered_pages, timeout=15_000)
+    own_copy.write_bytes(pdfs["letter"].read_bytes())
+    qtbot.waitUntil(lambda: tab.bar_state == "file_problem", timeout=15_000)
+    with qtbot.waitSignal(tab.opened, timeout=15_000):
+        window.reload_action.trigger()
+        tab.view.go_to_page(52)  # before the answer: the view still has 60 pages
+    qtbot.wait(1000)  # room for a wrongly rendered page to fail
+    assert tab.info.page_count == 3 and tab.bar_state is None
+    qtbot.waitUntil(lambda: 0 in tab.rendered_pages, timeout=15_000)
