@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop_signer import __version__, paths
 from ui import file_open_events, first_paint_probe
+from ui.display import has_display
 from ui.error_presenter import ErrorPresenter
 from ui.i18n import Translations, choose_language
 from ui.main_window import MainWindow
@@ -26,14 +27,6 @@ from ui.resources import bsre_logo_path, translations_dir
 from ui.settings_store import SettingsStore
 
 SAMPLE_LETTERS_DIR = "contoh-surat"
-
-
-def has_display(environ: dict[str, str] | None = None) -> bool:
-    """False on Linux/BSD with neither X11 nor Wayland and no Qt platform chosen."""
-    env = os.environ if environ is None else environ
-    if sys.platform.startswith(("win", "darwin")):
-        return True
-    return bool(env.get("DISPLAY") or env.get("WAYLAND_DISPLAY") or env.get("QT_QPA_PLATFORM"))
 
 
 def headless_message() -> str:

@@ -12,6 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from desktop_signer import cli, frozen
+from ui.display import has_display
 
 SCREENSHOT_OPTION = "--screenshot"
 
@@ -38,9 +39,19 @@ def open_window(files: list[str]) -> int:
             print(f"{cli.PROG}: {SCREENSHOT_OPTION} OUT.png [FILE ...]", file=sys.stderr)
             return cli.EXIT_USAGE
         screenshot, files = files[1], files[2:]
+    if screenshot is not None or has_display():
+        start_renderer_early()
     from ui import app
 
     return app.run(files, screenshot=screenshot)
+
+
+def start_renderer_early() -> None:
+    """Start the rendering process before the window's imports (Qt, widgets): its PyMuPDF
+    import then runs in parallel with them. The window adopts the process."""
+    from desktop_signer.render.client import start_early
+
+    start_early()
 
 
 if __name__ == "__main__":

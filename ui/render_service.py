@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QObject, QThread, Signal
 from PySide6.QtGui import QImage
 
-from desktop_signer.render.client import RenderClient
+from desktop_signer.render.client import RenderClient, take_started_early
 from desktop_signer.render.models import PageImage
 from desktop_signer.render.protocol import Failed, Found, Opened, Rendered, Response, Stopped
 
@@ -59,8 +59,10 @@ class RenderService(QObject):
     def start(self) -> None:
         """Start (or restart after a crash) the rendering process."""
         self._closing = False
-        client = RenderClient()
-        client.start()
+        client = take_started_early()  # the launcher's, on the first start of a window
+        if client is None:
+            client = RenderClient()
+            client.start()
         reader = _Reader(client)
         reader.arrived.connect(self._dispatch)
         reader.start()

@@ -121,3 +121,24 @@ class RenderClient:
         """End the child at once (tests use this to check that a crash is survived)."""
         if self._process is not None and self._process.is_alive():
             self._process.kill()
+
+
+# The window's launcher starts the rendering process before it imports Qt and the window's
+# modules, so the child's interpreter start and PyMuPDF import (a few hundred ms) overlap
+# the parent's own imports instead of following them. The window adopts it once.
+_started_early: RenderClient | None = None
+
+
+def start_early() -> None:
+    global _started_early
+    if _started_early is None:
+        client = RenderClient()
+        client.start()
+        _started_early = client
+
+
+def take_started_early() -> RenderClient | None:
+    """The client started by :func:`start_early`, once, if its process is still alive."""
+    global _started_early
+    client, _started_early = _started_early, None
+    return client if client is not None and client.running else None

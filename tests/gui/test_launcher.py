@@ -112,3 +112,21 @@ def test_the_window_process_never_loads_pdf_or_crypto_libraries(
                           cwd=ROOT, capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 0, done.stderr
     assert "LOADED []" in done.stdout
+
+
+def test_the_window_adopts_the_renderer_started_before_its_imports() -> None:
+    # ui.launcher starts the rendering process before importing Qt (start-up speed); the
+    # window must use that process rather than start a second one.
+    from desktop_signer.render import client as render_client
+    from ui.render_service import RenderService
+
+    render_client.start_early()
+    early = render_client._started_early
+    assert early is not None and early.running
+    service = RenderService()
+    try:
+        service.start()
+        assert service._client is early
+        assert render_client.take_started_early() is None  # adopted once
+    finally:
+        service.shutdown()
