@@ -43,7 +43,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from desktop_signer.identity import SigningIdentity
-from desktop_signer.settings import LoadedSettings, Settings
+from desktop_signer.settings import EscSettings, LoadedSettings, Settings
 from desktop_signer.tokens.certinfo import CertificateInfo
 from desktop_signer.tokens.state import TokenState
 
@@ -356,35 +356,38 @@ class RemoteSource:
         self._settings = settings
         self._cache = None
 
+    def _esc(self) -> EscSettings:
+        """The settings' service; in training mode without one, the training simulator."""
+        from desktop_signer.training.active import effective_esc
+
+        return effective_esc(self._settings)
+
     def account(self) -> EscAccount:
         from desktop_signer.remote import EscAccount
 
-        esc = self._settings.esc
-        return EscAccount.from_settings(esc, password=self._client_password(), nik=esc.nik)
+        esc = self._esc()
+        return EscAccount.from_settings(esc, password=self._client_password(esc), nik=esc.nik)
 
-    def _client_password(self) -> str:
+    def _client_password(self, esc: EscSettings) -> str:
         from desktop_signer.secrets import SecretStore
 
-        esc = self._settings.esc
         try:
             stored = SecretStore().esc_password(esc.url, esc.user).value
         except Exception:  # no keyring: the training credential below, or none
             stored = None
         if stored:
             return stored
-        if self._settings.training_mode:
-            from desktop_signer.training.active import training_setup
-            from desktop_signer.training.esc_users import CLIENT_USER
+        from desktop_signer.training.active import training_esc
 
-            classroom = training_setup(self._settings)
-            if classroom is not None and esc.user == CLIENT_USER:
-                return str(classroom.esc_client_password)  # printed by training init
+        classroom = training_esc(self._settings)
+        if classroom is not None and esc.user == classroom.user:
+            return classroom.password  # printed by training init
         return ""
 
     def list(self) -> SourceListing:
         import time
 
-        esc = self._settings.esc
+        esc = self._esc()
         if not esc.url:
             return SourceListing(self.id)
         key = (esc.url, esc.user, esc.nik)
@@ -400,7 +403,7 @@ class RemoteSource:
         from desktop_signer.remote import RemoteSigningError, check_account
         from desktop_signer.remote.identity import SOURCE_LABEL
 
-        esc = self._settings.esc
+        esc = self._esc()
         reasons: tuple[str, ...] = ()
         try:
             status = check_account(self.account())

@@ -49,7 +49,7 @@ def run_esc(args: argparse.Namespace, t: Catalogue) -> int:
     from desktop_signer.cli.training_cmd import error_line
     from desktop_signer.training.esc_sim import EscSimulator, SimulatorControl
     from desktop_signer.training.esc_users import CLIENT_USER
-    from desktop_signer.training.ports import ensure_port_free, free_port
+    from desktop_signer.training.ports import ensure_port_free
     from desktop_signer.training.services import TrainingServices
 
     directory = Path(args.dir).expanduser().absolute()
@@ -62,7 +62,7 @@ def run_esc(args: argparse.Namespace, t: Catalogue) -> int:
         except TrainingError:
             pass  # ``training serve`` already runs them
         control = SimulatorControl(latency=max(0.0, args.latency), fault=args.fault)
-        simulator = EscSimulator(directory, args.port or free_port(), control).start()
+        simulator = EscSimulator(directory, args.port or 0, control).start()
     except TrainingError as exc:
         if services is not None:
             services.stop()

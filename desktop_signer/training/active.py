@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -56,12 +57,54 @@ def training_root_certificate(current: settings_mod.Settings | None = None) -> s
     """The active set-up's root certificate file, read from its manifest without importing
     the set-up builder: the window asks on every verification, from a worker thread, where a
     heavy import would stall the window."""
+    root = _manifest(current).get("root_certificate")
+    return root if isinstance(root, str) and root else None
+
+
+def _manifest(current: settings_mod.Settings | None) -> dict[str, object]:
     try:
         raw = json.loads((training_dir(current) / MANIFEST_NAME).read_text(encoding="utf-8"))
     except (OSError, ValueError):
+        return {}
+    return raw if isinstance(raw, dict) else {}
+
+
+@dataclass(frozen=True)
+class TrainingEsc:
+    """The ESC simulator the training services serve at ``/esc`` on their port."""
+
+    url: str
+    user: str
+    password: str  # the client credential printed by ``training init`` (not a secret)
+
+
+def training_esc(current: settings_mod.Settings) -> TrainingEsc | None:
+    """In training mode, the active set-up's ESC simulator (None outside training mode, or
+    for a set-up made before the simulator existed). Read from the manifest without loading
+    the set-up: the window's chooser asks on the GUI thread."""
+    if not current.training_mode:
         return None
-    root = raw.get("root_certificate") if isinstance(raw, dict) else None
-    return root if isinstance(root, str) and root else None
+    from desktop_signer.training.esc_users import CLIENT_USER
+
+    raw = _manifest(current)
+    port, password = raw.get("port"), raw.get("esc_client_password")
+    if not isinstance(port, int) or not raw.get("esc_passphrase") or \
+            not isinstance(password, str):
+        return None
+    # the same address as ``TrainingSetup.esc_url`` (pki.base_url, not imported: heavy)
+    return TrainingEsc(f"http://127.0.0.1:{port}/esc", CLIENT_USER, password)
+
+
+def effective_esc(current: settings_mod.Settings) -> settings_mod.EscSettings:
+    """``current.esc``, with the training simulator as the service in training mode when
+    no service address is set: the BSrE eSign source works in class without setting up."""
+    esc = current.esc
+    if esc.url:
+        return esc
+    found = training_esc(current)
+    if found is None:
+        return esc
+    return replace(esc, url=found.url, user=esc.user or found.user)
 
 
 def remember(directory: Path) -> bool:

@@ -38,14 +38,12 @@ from pyhanko.sign import fields, signers
 from pyhanko.sign.timestamps.requests_client import RequestsHTTPTimeStamper
 from pyhanko.stamp import StaticStampStyle
 from werkzeug.exceptions import HTTPException
-from werkzeug.serving import BaseWSGIServer, make_server
 from werkzeug.wrappers import Request, Response
 
 from desktop_signer.training import esc_users, setup
 from desktop_signer.training.errors import TrainingError
-from desktop_signer.training.ports import ensure_port_free
+from desktop_signer.training.wsgi_server import HOST, BackgroundServer
 
-HOST = "127.0.0.1"
 TOTP_LIFETIME = 300.0  # seconds
 CODE_TOTP_INVALID = 2040  # the simulator's own
 
@@ -369,47 +367,35 @@ def mount_point(directory: Path, animator: Any) -> tuple[EscSimulatorApp | None,
 
 
 class EscSimulator:
-    """The simulator on its own port (``training esc``, tests); ``url`` is the base URL."""
+    """The simulator on its own port (``training esc``, tests); ``url`` is the base URL.
+    Port 0 (the default): any free port, bound at ``start`` (read ``port`` after it)."""
 
-    def __init__(self, directory: Path, port: int,
+    def __init__(self, directory: Path, port: int = 0,
                  control: SimulatorControl | None = None) -> None:
         self.app = EscSimulatorApp(setup.load(directory), control)
-        self.port = port
-        self._server: BaseWSGIServer | None = None
-        self._thread: threading.Thread | None = None
+        self._server = BackgroundServer(self.app, port, "esc-simulator")
 
     @property
     def control(self) -> SimulatorControl:
         return self.app.control
 
     @property
+    def port(self) -> int:
+        return self._server.port
+
+    @property
     def url(self) -> str:
         return f"http://{HOST}:{self.port}"
 
     def start(self) -> EscSimulator:
-        ensure_port_free(self.port)
-        try:
-            self._server = make_server(HOST, self.port, self.app, threaded=True)
-        except (OSError, SystemExit) as exc:
-            raise TrainingError("port_in_use", str(exc), port=self.port) from exc
-        self._thread = threading.Thread(target=self._server.serve_forever,
-                                        name="esc-simulator", daemon=True)
-        self._thread.start()
+        self._server.start()
         return self
 
     def stop(self) -> None:
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
-            self._server = None
-        if self._thread is not None:
-            self._thread.join(timeout=5)
-            self._thread = None
+        self._server.stop()
 
     def wait(self) -> None:
-        if self._thread is not None:
-            while self._thread.is_alive():
-                self._thread.join(timeout=0.5)
+        self._server.wait()
 
     def __enter__(self) -> EscSimulator:
         return self.start()

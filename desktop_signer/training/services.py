@@ -1,13 +1,12 @@
 """The training TSA, OCSP responder and CRL repository, served over HTTP on 127.0.0.1.
 
-certomancer's Animator is the WSGI application; werkzeug's threaded server runs it in a
-background thread so tests and the ``training serve`` command share one implementation.
+certomancer's Animator is the WSGI application (with the ESC simulator at ``/esc``), served
+in a background thread (:mod:`desktop_signer.training.wsgi_server`), so tests, the window
+and the ``training serve`` command share one implementation.
 """
 
 from __future__ import annotations
 
-import errno
-import threading
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -15,13 +14,11 @@ from types import TracebackType
 
 from certomancer.integrations.animator import Animator, AnimatorArchStore
 from certomancer.registry import ArchLabel
-from werkzeug.serving import BaseWSGIServer, make_server
 
 from desktop_signer.training import pki
-from desktop_signer.training.errors import TrainingError
-from desktop_signer.training.ports import ensure_port_free
+from desktop_signer.training.wsgi_server import HOST, BackgroundServer
 
-HOST = "127.0.0.1"
+__all__ = ["HOST", "TrainingServices", "already_served"]
 
 
 def already_served(directory: Path, port: int, timeout: float = 2.0) -> bool:
@@ -58,9 +55,9 @@ class TrainingServices:
         # the eSign Client Service simulator, at /esc on the same port (issue 13)
         from desktop_signer.training.esc_sim import mount_point
 
-        self.esc, self._wsgi = mount_point(directory, self.app)
-        self._server: BaseWSGIServer | None = None
-        self._thread: threading.Thread | None = None
+        self.esc, wsgi = mount_point(directory, self.app)
+        # the port is the set-up's: its certificates name these services' URLs
+        self._server = BackgroundServer(wsgi, port, "training-services")
 
     @property
     def base_url(self) -> str:
@@ -76,36 +73,15 @@ class TrainingServices:
         return pki.ServiceUrls.for_base(self.base_url)
 
     def start(self) -> TrainingServices:
-        # checked first because werkzeug prints its own English text before giving up
-        ensure_port_free(self.port)
-        try:
-            self._server = make_server(HOST, self.port, self._wsgi, threaded=True)
-        except OSError as exc:
-            if exc.errno in (errno.EADDRINUSE, errno.EACCES):
-                raise TrainingError("port_in_use", str(exc), port=self.port) from exc
-            raise
-        except SystemExit as exc:  # werkzeug exits the process when the port is taken
-            raise TrainingError("port_in_use", str(exc), port=self.port) from exc
-        self._thread = threading.Thread(
-            target=self._server.serve_forever, name="training-services", daemon=True
-        )
-        self._thread.start()
+        self._server.start()
         return self
 
     def stop(self) -> None:
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
-            self._server = None
-        if self._thread is not None:
-            self._thread.join(timeout=5)
-            self._thread = None
+        self._server.stop()
 
     def wait(self) -> None:
         """Block until interrupted (``training serve``)."""
-        if self._thread is not None:
-            while self._thread.is_alive():
-                self._thread.join(timeout=0.5)
+        self._server.wait()
 
     def __enter__(self) -> TrainingServices:
         return self.start()

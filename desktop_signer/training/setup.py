@@ -78,6 +78,12 @@ class TrainingSetup:
     esc_passphrase: str = ""
     esc_client_password: str = ""
 
+    @property
+    def esc_url(self) -> str:
+        """The ESC simulator at ``/esc`` of the training services ("" for a set-up made
+        before the simulator existed)."""
+        return f"{pki.base_url(self.port)}/esc" if self.esc_passphrase else ""
+
     def identity(self, label: str) -> IdentityFiles:
         for ident in self.identities:
             if ident.label == label:

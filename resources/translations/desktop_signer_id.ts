@@ -1920,6 +1920,10 @@ CRL: %3</source>
 OCSP: %2
 CRL: %3</translation>
     </message>
+    <message>
+        <source>BSrE eSign (simulator): %1</source>
+        <translation>BSrE eSign (simulator): %1</translation>
+    </message>
 </context>
 <context>
     <name>Settings</name>
@@ -1982,6 +1986,10 @@ CRL: %3</translation>
         <translation>Berkas:</translation>
     </message>
     <message>
+        <source>BSrE eSign:</source>
+        <translation>BSrE eSign:</translation>
+    </message>
+    <message>
         <source>Identity</source>
         <translation>Identitas</translation>
     </message>
@@ -1992,6 +2000,10 @@ CRL: %3</translation>
     <message>
         <source>State</source>
         <translation>Keadaan</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
     </message>
     <message>
         <source>&amp;Open the exercise folder</source>
@@ -2024,6 +2036,10 @@ PKCS#12 files (passphrase = PIN): %3</source>
         <translation>Latihan soal: %1
 Surat contoh: %2
 Berkas PKCS#12 (frasa sandi = PIN): %3</translation>
+    </message>
+    <message>
+        <source>Service %1 (used in training mode when no other service is set), passphrase %2; each identity&apos;s NIK is in the table</source>
+        <translation>Layanan %1 (dipakai dalam mode latihan bila tidak ada layanan lain yang diatur), passphrase %2; NIK tiap identitas ada di tabel</translation>
     </message>
 </context>
 <context>

@@ -13,13 +13,12 @@ def shoot(ctx) -> None:
     from desktop_signer.settings import EscSettings
     from desktop_signer.training import esc_users
     from desktop_signer.training.esc_sim import EscSimulator
-    from desktop_signer.training.ports import free_port
     from ui.signing.pin_dialog import PinDialog
     from ui.signing.remote_flow import warn_plain_http_once
 
     letters = Path(ctx.training.directory) / "surat"
     letter = ctx.long_named_copy(letters / "surat-dinas-3-halaman.pdf")
-    with EscSimulator(Path(ctx.training.directory), free_port()) as sim:
+    with EscSimulator(Path(ctx.training.directory)) as sim:
         window = ctx.window([letter])
         ctx.wait_rendered(window)
         flow = window.signing.flow

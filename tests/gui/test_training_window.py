@@ -362,3 +362,108 @@ def test_exercises_dialog_marks_each_remaining_exercise_from_its_evidence(
         assert {e for e in exercises.ORDER if dialog.is_done(e)} == done
         assert dialog.state.text() == "✔ Done"
     assert dialog.summary.text() == "9 of 10 exercises done"
+
+
+def _esc_status(url: str, training: TrainingSetup, nik: str) -> dict[str, object]:
+    """POST user/check/status to the simulator as the agency's client does."""
+    import base64
+    import urllib.request
+
+    from desktop_signer.training.esc_users import CLIENT_USER
+
+    auth = base64.b64encode(f"{CLIENT_USER}:{training.esc_client_password}".encode()).decode()
+    request = urllib.request.Request(
+        f"{url}/api/v2/user/check/status", data=json.dumps({"nik": nik}).encode(),
+        headers={"Content-Type": "application/json", "Authorization": f"Basic {auth}"})
+    with urllib.request.urlopen(request, timeout=15) as reply:  # 127.0.0.1 only
+        answer: dict[str, object] = json.loads(reply.read())
+        return answer
+
+
+def test_services_serve_the_esc_simulator_and_stop_it(
+        qtbot: QtBot, make_window: MakeWindow, served_copy: TrainingSetup) -> None:
+    import urllib.error
+
+    window = make_window()
+    services = window.training.services
+    qtbot.waitUntil(lambda: window.training.mode_action.text() != "")
+    assert services.esc_url == ""  # training mode is off
+    window.training.mode_action.trigger()
+    qtbot.waitUntil(lambda: services.state == ServiceState.RUNNING, timeout=30_000)
+    url = services.esc_url
+    assert url == f"http://127.0.0.1:{served_copy.port}/esc"
+    assert url in services.label.toolTip()
+    nik = served_copy.identity("budi").nik
+    assert _esc_status(url, served_copy, nik)["status"] == "ISSUE"
+
+    window.training.mode_action.trigger()  # off: the simulator stops with the rest
+    assert services.state == ServiceState.STOPPED
+    with pytest.raises(urllib.error.URLError):
+        _esc_status(url, served_copy, nik)
+    ensure_port_free(served_copy.port)
+
+
+def test_the_esign_source_uses_the_window_s_simulator_in_training_mode(
+        qtbot: QtBot, make_window: MakeWindow, served_copy: TrainingSetup,
+        pdfs: dict[str, Path], isolated_dirs: dict[str, Path]) -> None:
+    """No service address set: in training mode the chooser's BSrE eSign row asks the
+    simulator the window's training services serve, with the training client credential."""
+    from tests.gui.signing_helpers import Dialogs
+
+    nik = served_copy.identity("budi").nik
+    (isolated_dirs["config"] / "desktop-signer" / "settings.json").write_text(json.dumps(
+        {"training_mode": True, "esc.nik": nik}), "utf-8")
+    window = make_window([pdfs["letter"]])
+    wait_open(qtbot, window)
+    services = window.training.services
+    qtbot.waitUntil(lambda: services.state == ServiceState.RUNNING, timeout=30_000)
+    dialogs = Dialogs(window.signing.flow)
+    window.signing.sign_action.trigger()
+    chooser = dialogs.wait(qtbot, "IdentityChooser")
+    qtbot.waitUntil(lambda: any(o.source == "remote" for o in chooser.options),
+                    timeout=30_000)
+    remote = [o for o in chooser.options if o.source == "remote"]
+    assert all(o.usable for o in remote), [o.reasons for o in remote]
+    assert {o.secret.kind for o in remote} == {"passphrase", "totp"}
+    assert remote[0].key.split("\n")[1] == services.esc_url
+    fields = chooser.remote_fields
+    assert fields.url_edit.text() == ""  # nothing was written into the settings
+    assert fields.url_edit.placeholderText() == services.esc_url
+    chooser.reject()
+    window.close()
+    ensure_port_free(served_copy.port)
+
+
+def test_closing_the_window_while_its_services_start_frees_the_port(
+        qtbot: QtBot, shared_service: object, configured: Path,
+        served_copy: TrainingSetup, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The window closes and is deleted while the worker is still starting the services:
+    its result never reaches the window, yet the services must not keep the port."""
+    import threading
+
+    from PySide6.QtCore import QEvent, QThreadPool
+
+    from desktop_signer.training import services as core_services
+    from ui.app import build_window
+
+    gate, reached = threading.Event(), threading.Event()
+    real_start = core_services.TrainingServices.start
+
+    def held_start(self: TrainingServices) -> TrainingServices:
+        reached.set()
+        gate.wait(60)  # until the window is gone
+        return real_start(self)
+
+    monkeypatch.setattr(core_services.TrainingServices, "start", held_start)
+    window = build_window([], remember=False, service=shared_service)  # type: ignore[arg-type]
+    qtbot.waitUntil(lambda: window.training.mode_action.text() != "")
+    window.training.mode_action.trigger()
+    qtbot.waitUntil(reached.is_set, timeout=30_000)
+    assert window.training.services.state == ServiceState.STARTING
+    window.close()
+    window.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gate.set()
+    assert QThreadPool.globalInstance().waitForDone(60_000)
+    QApplication.processEvents()
+    ensure_port_free(served_copy.port)

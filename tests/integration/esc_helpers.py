@@ -17,7 +17,6 @@ from desktop_signer.signing import SignOptions, TsaConfig
 from desktop_signer.training import letters
 from desktop_signer.training.esc_sim import EscSimulator
 from desktop_signer.training.esc_users import CLIENT_USER
-from desktop_signer.training.ports import free_port
 from desktop_signer.training.services import TrainingServices
 from desktop_signer.training.setup import TrainingSetup
 from tests.integration.sign_helpers import trust_for
@@ -28,7 +27,7 @@ PROFILE = StampProfile(name="Budi Santoso", title="Kepala Dinas", nip="198503152
 @pytest.fixture(scope="session", name="esc_server")
 def esc_server_fixture(training: TrainingSetup,
                training_services: TrainingServices) -> Iterator[EscSimulator]:
-    with EscSimulator(Path(training.directory), free_port()) as sim:
+    with EscSimulator(Path(training.directory)) as sim:
         yield sim
 
 

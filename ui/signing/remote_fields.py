@@ -1,5 +1,6 @@
 """The chooser's row for BSrE eSign: the NIK (remembered in ``esc.nik``, not a secret) and
-the eSign Client Service's address (``esc.url``; read-only when the administrator set it).
+the eSign Client Service's address (``esc.url``; read-only when the administrator set it;
+left empty in training mode, the training simulator, shown as the placeholder).
 "Check status" saves both and lists again, which asks BSrE for the certificate's state."""
 
 from __future__ import annotations
@@ -28,7 +29,12 @@ class RemoteFields(QWidget):
         self.url_label = QLabel(self.tr("Service"), self)
         self.url_edit = QLineEdit(esc.url, self)
         self.url_edit.setObjectName("escUrl")
-        self.url_edit.setPlaceholderText(self.tr("http://esc.agency.go.id"))
+        # in training mode an empty address means the training services' ESC simulator
+        from desktop_signer.training.active import training_esc
+
+        classroom = training_esc(store.settings)
+        self.url_edit.setPlaceholderText(classroom.url if classroom is not None
+                                         else self.tr("http://esc.agency.go.id"))
         self.url_edit.setAccessibleName(self.tr("Address of the eSign Client Service"))
         self.url_edit.setReadOnly(store.is_locked("esc.url"))
         self.url_label.setBuddy(self.url_edit)

@@ -8,6 +8,7 @@ trainer ran ``desktop-signer training serve``, or a second window is open) is si
 
 from __future__ import annotations
 
+import threading
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -34,17 +35,50 @@ class ServiceState(StrEnum):
     FAILED = "failed"
 
 
-def _start(directory: Path, port: int) -> TrainingServices | None:
-    """Off the GUI thread: loading the PKI takes a moment. None: already served."""
+class _Attempt:
+    """One start of the services, shared by the worker that starts them and ``stop``.
+
+    A window closed (and deleted) while its services are starting never gets the worker's
+    result: the queued callback dies with the Qt object. So the worker hands its services
+    over here, under a lock, and stops them itself when this attempt was cancelled first;
+    otherwise they would keep the port until the process ends."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._cancelled = False
+        self._services: TrainingServices | None = None
+
+    def hand_over(self, services: TrainingServices) -> bool:
+        with self._lock:
+            if self._cancelled:
+                return False
+            self._services = services
+            return True
+
+    def cancel(self) -> None:
+        with self._lock:
+            self._cancelled = True
+            services, self._services = self._services, None
+        if services is not None:
+            services.stop()
+
+
+def _start(directory: Path, port: int, attempt: _Attempt) -> TrainingServices | None:
+    """Off the GUI thread: loading the PKI takes a moment. None: already served (or the
+    attempt was cancelled meanwhile: then nobody looks at the result)."""
     from desktop_signer.training.services import TrainingServices, already_served
 
     services = TrainingServices(directory, port)
     try:
-        return services.start()
+        services.start()
     except TrainingError as exc:
         if exc.code == "port_in_use" and already_served(directory, port):
             return None
         raise
+    if not attempt.hand_over(services):
+        services.stop()  # stopped, or the window closed, while they were starting
+        return None
+    return services
 
 
 class ServicesController(QObject):
@@ -58,7 +92,8 @@ class ServicesController(QObject):
         self.state = ServiceState.STOPPED
         self.services: TrainingServices | None = None
         self.setup: TrainingSetup | None = None
-        self._want = False
+        # the current start (None: stopped); a worker's result for another one is stale
+        self._attempt: _Attempt | None = None
         self.label = QLabel(parent)
         self.label.setObjectName("trainingServicesStatus")
         self.label.hide()
@@ -68,71 +103,81 @@ class ServicesController(QObject):
     def port(self) -> int | None:
         return self.setup.port if self.setup is not None else None
 
+    @property
+    def esc_url(self) -> str:
+        """The ESC simulator served with them ("" when they are not up, or for a set-up
+        made before the simulator existed)."""
+        if self.setup is None or self.state not in (ServiceState.RUNNING,
+                                                    ServiceState.ELSEWHERE):
+            return ""
+        return self.setup.esc_url
+
     def start(self, setup: TrainingSetup) -> None:
         """Serve ``setup`` (stops the services of another set-up first)."""
         if self.setup is not None and self.setup.directory != setup.directory:
             self.stop()
         self.setup = setup
-        self._want = True
-        if self.state in (ServiceState.RUNNING, ServiceState.ELSEWHERE,
-                          ServiceState.STARTING):
-            return
-        self._set(ServiceState.STARTING)
-        directory, port = Path(setup.directory), setup.port
-        self.tasks.run(lambda: _start(directory, port), self._started, self._failed)
+        if self._attempt is not None:
+            return  # starting or running: one start at a time
+        self._serve(setup, self._begin())
 
     def start_directory(self, directory: Path) -> None:
         """Serve the set-up in ``directory``, its manifest read off the GUI thread too."""
-        if self.state in (ServiceState.RUNNING, ServiceState.ELSEWHERE,
-                          ServiceState.STARTING) and (
+        if self._attempt is not None and (
                 self.setup is None or Path(self.setup.directory) == directory):
             return  # one start at a time: a second one would lose the first's services
+        self.stop()
+        attempt = self._begin()
 
         def load() -> TrainingSetup:
             from desktop_signer.training.setup import load as load_setup
 
             return load_setup(directory)
 
-        self._want = True
+        self.tasks.run(load, lambda made: self._loaded(attempt, made),
+                       lambda error: self._failed(attempt, error))
+
+    def _begin(self) -> _Attempt:
+        self._attempt = _Attempt()
         self._set(ServiceState.STARTING)
-        self.tasks.run(load, self._loaded, self._failed)
+        return self._attempt
 
-    def _loaded(self, setup: TrainingSetup) -> None:
+    def _serve(self, setup: TrainingSetup, attempt: _Attempt) -> None:
+        directory, port = Path(setup.directory), setup.port
+        self.tasks.run(lambda: _start(directory, port, attempt),
+                       lambda services: self._started(attempt, services),
+                       lambda error: self._failed(attempt, error))
+
+    def _loaded(self, attempt: _Attempt, setup: TrainingSetup) -> None:
         self.loaded.emit(setup)
-        if self._want:
-            self.state = ServiceState.STOPPED
-            self.start(setup)
-        else:  # stopped while the manifest was read
-            self._set(ServiceState.STOPPED)
+        if attempt is self._attempt:  # not stopped while the manifest was read
+            self.setup = setup
+            self._serve(setup, attempt)
 
-    def _started(self, services: TrainingServices | None) -> None:
-        if not self._want:  # stopped while starting
-            if services is not None:
-                services.stop()
-            self._set(ServiceState.STOPPED)
-            return
+    def _started(self, attempt: _Attempt, services: TrainingServices | None) -> None:
+        if attempt is not self._attempt:
+            return  # stopped while starting: the worker stopped what it started
         self.services = services
         self._set(ServiceState.RUNNING if services is not None else ServiceState.ELSEWHERE)
 
-    def _failed(self, error: BaseException) -> None:
-        if not self._want:
-            self._set(ServiceState.STOPPED)
+    def _failed(self, attempt: _Attempt, error: BaseException) -> None:
+        if attempt is not self._attempt:
             return
+        self._attempt = None  # nothing runs: the next start may go
         taken = isinstance(error, TrainingError) and error.code == "port_in_use"
         self._set(ServiceState.PORT_TAKEN if taken else ServiceState.FAILED)
         self.failed.emit(error)
 
     def stop(self) -> None:
-        self._want = False
-        if self.services is not None:
-            self.services.stop()
-            self.services = None
-        if self.state != ServiceState.STARTING:
+        attempt, self._attempt = self._attempt, None
+        self.services = None
+        if attempt is not None:
+            attempt.cancel()  # stops the services, or makes their worker stop them
+        if self.state != ServiceState.STOPPED:
             self._set(ServiceState.STOPPED)
 
     def restart(self, setup: TrainingSetup) -> None:
         self.stop()
-        self.state = ServiceState.STOPPED
         self.start(setup)
 
     def _set(self, state: ServiceState) -> None:
@@ -159,10 +204,13 @@ class ServicesController(QObject):
         self.label.setAccessibleName(text)
         if self.setup is not None and self.state in (ServiceState.RUNNING,
                                                      ServiceState.ELSEWHERE):
-            self.label.setToolTip(self.tr("Time stamps: %1\nOCSP: %2\nCRL: %3")
-                                  .replace("%1", self.setup.tsa_url)
-                                  .replace("%2", self.setup.ocsp_url)
-                                  .replace("%3", ", ".join(self.setup.crl_urls)))
+            tip = (self.tr("Time stamps: %1\nOCSP: %2\nCRL: %3")
+                   .replace("%1", self.setup.tsa_url).replace("%2", self.setup.ocsp_url)
+                   .replace("%3", ", ".join(self.setup.crl_urls)))
+            if self.esc_url:
+                tip += "\n" + self.tr("BSrE eSign (simulator): %1").replace("%1",
+                                                                           self.esc_url)
+            self.label.setToolTip(tip)
         else:
             self.label.setToolTip(text)
         self.label.setVisible(self.state != ServiceState.STOPPED or self.setup is not None)

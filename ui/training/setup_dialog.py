@@ -141,7 +141,13 @@ class SetupDialog(QDialog):
         form.addRow(self.pin_caption, self.pin_value)
         form.addRow(self.tokens_caption, self.tokens_value)
         form.addRow(self.files_caption, self.files_value)
-        self.identities = QTableWidget(0, 3, page)
+        self.esc_caption = QLabel(page)
+        self.esc_value = QLabel(page)
+        self.esc_value.setObjectName("setupEsc")
+        self.esc_value.setWordWrap(True)
+        self.esc_value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow(self.esc_caption, self.esc_value)
+        self.identities = QTableWidget(0, 4, page)
         self.identities.setObjectName("setupIdentities")
         self.identities.verticalHeader().hide()
         self.identities.verticalHeader().setDefaultSectionSize(
@@ -152,6 +158,7 @@ class SetupDialog(QDialog):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         self.open_folder = QPushButton(page)
         self.open_folder.setObjectName("openFolderButton")
         self.open_folder.clicked.connect(self._open_folder)
@@ -184,8 +191,9 @@ class SetupDialog(QDialog):
         self.pin_caption.setText(self.tr("PIN:"))
         self.tokens_caption.setText(self.tr("Tokens:"))
         self.files_caption.setText(self.tr("Files:"))
+        self.esc_caption.setText(self.tr("BSrE eSign:"))
         self.identities.setHorizontalHeaderLabels(
-            [self.tr("Identity"), self.tr("Token"), self.tr("State")])
+            [self.tr("Identity"), self.tr("Token"), self.tr("State"), self.tr("NIK")])
         self.open_folder.setText(self.tr("&Open the exercise folder"))
         self.build_button.setText(self.tr("&Build a new class") if self.existing is not None
                                   or self.result_setup is not None
@@ -241,10 +249,18 @@ class SetupDialog(QDialog):
             self.tr("Exercises: %1\nSample letters: %2\nPKCS#12 files (passphrase = PIN): %3")
             .replace("%1", str(where.folder)).replace("%2", str(base / "surat"))
             .replace("%3", str(base / "p12")))
+        # remote signing in class: the simulator the training services serve
+        self.esc_value.setText(
+            self.tr("Service %1 (used in training mode when no other service is set), "
+                    "passphrase %2; each identity's NIK is in the table")
+            .replace("%1", made.esc_url).replace("%2", made.esc_passphrase)
+            if made.esc_url else "")
+        self.esc_caption.setVisible(bool(made.esc_url))
+        self.esc_value.setVisible(bool(made.esc_url))
         self.identities.setRowCount(len(made.identities))
         for row, ident in enumerate(made.identities):
             for column, text in enumerate((ident.name, ident.token or "PKCS#12",
-                                           texts.problem_text(ident.problem))):
+                                           texts.problem_text(ident.problem), ident.nik)):
                 self.identities.setItem(row, column, QTableWidgetItem(text))
         self.pages.setCurrentIndex(2)
         self.retranslate()
