@@ -1,5 +1,6 @@
-"""Signing in the window (issue 12): the certificate chooser, every state of the PIN
-dialog, the stamp placed at the letter's marker, and the batch dialog running and done."""
+"""Signing in the window (issue 12): the certificate chooser (also with an expired and a
+revoked certificate selected), every state of the PIN dialog, the stamp placed at the
+letter's marker, and the batch dialog running and done."""
 
 from __future__ import annotations
 
@@ -63,6 +64,12 @@ def shoot(ctx) -> None:  # noqa: ANN001 - ShotContext
     expired = next(o for o in chooser.options if o.display_name == "Agus Kedaluwarsa")
     chooser.select_key(expired.key)
     ctx.save(chooser, "signing-chooser-unusable")
+    # the revoked identity, once the training OCSP has answered: shown, not choosable
+    ctx.wait(lambda: any(o.display_name == "Rina Dicabut" and "revoked" in o.reasons
+                         for o in chooser.options), what="revocation status")
+    revoked = next(o for o in chooser.options if o.display_name == "Rina Dicabut")
+    chooser.select_key(revoked.key)
+    ctx.save(chooser, "signing-chooser-revoked")
     budi = next(o for o in chooser.options if o.display_name == "Budi Santoso")
     chooser.select_key(budi.key)
     chooser.choose_button.click()
