@@ -1308,6 +1308,10 @@
         <translation>%1 sertifikat ditemukan, %2 dapat menandatangani.</translation>
     </message>
     <message>
+        <source>Checking revocation status…</source>
+        <translation>Memeriksa status pencabutan…</translation>
+    </message>
+    <message>
         <source>ISSUE: can sign</source>
         <translation>ISSUE: dapat menandatangani</translation>
     </message>
@@ -1322,10 +1326,6 @@
     <message>
         <source>can sign</source>
         <translation>dapat menandatangani</translation>
-    </message>
-    <message>
-        <source>checking revocation…</source>
-        <translation>memeriksa status pencabutan…</translation>
     </message>
     <message>
         <source>looked for %1</source>

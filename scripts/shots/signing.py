@@ -58,15 +58,16 @@ def shoot(ctx) -> None:  # noqa: ANN001 - ShotContext
     window.signing.sign_action.trigger()
     chooser = seen[-1]
     ctx.wait(lambda: len(chooser.options) > 5, what="certificates listed")
+    # every status asked of the training OCSP/CRL (the revoked identity then says so)
+    ctx.wait(lambda: not any(o.revocation is not None and o.revocation.state == "checking"
+                             for o in chooser.options), what="revocation statuses")
     soon = next(o for o in chooser.options if o.display_name == "Wati Segera Berakhir")
     chooser.select_key(soon.key)
     ctx.save(chooser, "signing-chooser")
     expired = next(o for o in chooser.options if o.display_name == "Agus Kedaluwarsa")
     chooser.select_key(expired.key)
     ctx.save(chooser, "signing-chooser-unusable")
-    # the revoked identity, once the training OCSP has answered: shown, not choosable
-    ctx.wait(lambda: any(o.display_name == "Rina Dicabut" and "revoked" in o.reasons
-                         for o in chooser.options), what="revocation status")
+    # the revoked identity: shown, not choosable, with the date and the reason
     revoked = next(o for o in chooser.options if o.display_name == "Rina Dicabut")
     chooser.select_key(revoked.key)
     ctx.save(chooser, "signing-chooser-revoked")

@@ -208,9 +208,13 @@ class IdentityChooser(QDialog):
             self.status.setText(self.tr("No certificate found. Plug in the token, or choose a "
                                         "certificate file. What was tried is listed below."))
         else:
-            self.status.setText(self.tr("%1 certificates found, %2 can sign.")
-                                .replace("%1", str(len(self.options)))
-                                .replace("%2", str(usable)))
+            text = (self.tr("%1 certificates found, %2 can sign.")
+                    .replace("%1", str(len(self.options))).replace("%2", str(usable)))
+            if any(o.revocation is not None and o.revocation.state == "checking"
+                   for o in self.options):
+                # one quiet note: the rows can be chosen meanwhile (offline users must sign)
+                text += " " + self.tr("Checking revocation status…")
+            self.status.setText(text)
         target = select or first_usable
         if target is not None:
             self.tree.setCurrentItem(target)
@@ -234,11 +238,7 @@ class IdentityChooser(QDialog):
         notes = [reason_text(w).rstrip(".") for w in option.warnings if w != "training"]
         if "training" in option.warnings:
             notes.append(self.tr("training"))
-        text = "; ".join(notes) if notes else self.tr("can sign")
-        if option.revocation is not None and option.revocation.state == "checking":
-            # a quiet note: the row can be chosen meanwhile (offline users must sign)
-            text += " — " + self.tr("checking revocation…")
-        return text
+        return "; ".join(notes) if notes else self.tr("can sign")
 
     def _diagnostic_line(self, diag: object) -> str:
         subject = getattr(diag, "subject", "") or getattr(diag, "family", "")
