@@ -26,6 +26,14 @@ SigningIdentity` for ``signing.sign_batch``; it raises the typed errors of
 failure, so the PIN dialog can warn before the next try). ``option.key`` is the source's
 own reference (opaque to the window).
 
+A token's certificate also carries its revocation status (``option.revocation``): the
+issuer's OCSP/CRL is asked in the background by a
+:class:`~desktop_signer.tokens.revocation_monitor.RevocationMonitor` (``Pkcs11Source.
+revocation``), so a listing never waits for the network; a revoked certificate gets the
+blocking reason ``revoked``, a status still being looked up or unknown (offline) blocks
+nothing. PKCS#12 files show their certificate only after the passphrase, so they are not
+asked here (signing at B-LT checks revocation itself).
+
 A remote source would list the identities it knows (e.g. the NIK remembered in the
 settings) with ``SecretSpec(kind="passphrase")`` or ``kind="totp"``, put the reachability
 of its gateway into ``diagnostics``, and return its remote ``SigningIdentity`` from
@@ -50,6 +58,8 @@ from desktop_signer.tokens.state import TokenState
 if TYPE_CHECKING:
     from desktop_signer.remote import EscAccount
     from desktop_signer.tokens.inventory import CertificateEntry
+    from desktop_signer.tokens.revocation_monitor import RevocationMonitor
+    from desktop_signer.tokens.revocation_status import RevocationStatus
 
 SECRET_PIN = "pin"
 SECRET_PIN_PAD = "pin_pad"
@@ -83,6 +93,9 @@ class IdentityOption:
     warnings: tuple[str, ...] = ()  # expiring_soon, training, pin_count_low, ...
     secret: SecretSpec = field(default_factory=lambda: SecretSpec(SECRET_NONE))
     training: bool = False
+    # what the issuer's OCSP/CRL says (a token's certificate); None: not asked. "revoked"
+    # is also a blocking reason; "checking" and "unknown" never block
+    revocation: RevocationStatus | None = None
 
     @property
     def display_name(self) -> str:
@@ -169,13 +182,16 @@ class Pkcs11Source:
     id = "pkcs11"
 
     def __init__(self, loaded: LoadedSettings | None, modules: Sequence[str] = (),
-                 *, now: datetime | None = None, known_cas: Sequence[bytes] = ()) -> None:
+                 *, now: datetime | None = None, known_cas: Sequence[bytes] = (),
+                 revocation: RevocationMonitor | None = None) -> None:
         self._loaded = loaded
         self._modules = tuple(modules)
         self._now = now
         # CA certificates (DER) that complete chains when a token holds only the signer's
         # certificate: whether a certificate is a training one is decided along its chain
         self.known_cas = tuple(known_cas)
+        # asks each certificate's OCSP/CRL in the background; None: never asked
+        self.revocation = revocation
 
     def set_settings(self, loaded: LoadedSettings | None) -> None:
         """New settings (modules added or hidden) for the next listing."""
@@ -222,6 +238,9 @@ class Pkcs11Source:
                     continue
                 der = _der_of(entry)
                 reasons = tuple(p for p in entry.problems if p in BLOCKING_PROBLEMS)
+                revocation = self._revocation(entry, ca_ders)
+                if revocation is not None and revocation.state == "revoked":
+                    reasons = ("revoked", *reasons)
                 if entry.key == "none" and "certificate_without_key" not in reasons:
                     reasons = ("certificate_without_key", *reasons)
                 reasons = (*token_reasons, *reasons)
@@ -234,8 +253,20 @@ class Pkcs11Source:
                     key="\n".join((tok.module, tok.serial, tok.label, entry.ref)),
                     holder=tok.label, label=entry.label, info=entry.info,
                     certificate_der=der, usable=not reasons, reasons=reasons,
-                    warnings=warnings, secret=spec, training=training))
+                    warnings=warnings, secret=spec, training=training,
+                    revocation=revocation))
         return SourceListing(self.id, tuple(options), tuple(diagnostics))
+
+    def _revocation(self, entry: CertificateEntry,
+                    ca_ders: Sequence[bytes]) -> RevocationStatus | None:
+        """The certificate's revocation status so far (never waits for the network). Not
+        asked for a certificate outside its validity period: that already blocks it, and
+        its issuer need not answer for it any more."""
+        info = entry.info
+        if self.revocation is None or info.expired or info.not_yet_valid \
+                or not entry.certificate_der:
+            return None
+        return self.revocation.status(info.sha256, entry.certificate_der, ca_ders)
 
     def open(self, option: IdentityOption, secret: str | None, *,
              confirm_final_try: bool = False) -> SigningIdentity:
@@ -328,6 +359,20 @@ def training_cas(settings: Settings) -> list[bytes]:
         except Exception:  # a missing file only means no training mark in the list
             continue
     return out
+
+
+def revocation_anchors(settings: Settings) -> list[bytes]:
+    """More CA certificates (DER) that may have issued a token's certificate, for asking its
+    revocation status: the configured trust anchors, with the active training set-up's root
+    in training mode only (as verification uses them). Reads files: call it off the GUI
+    thread (the :class:`~desktop_signer.tokens.revocation_monitor.RevocationMonitor` does)."""
+    from desktop_signer.training.active import training_root_certificate
+    from desktop_signer.trust.store import load_trust
+
+    root = training_root_certificate(settings) if settings.training_mode else None
+    trust = load_trust(cli_anchors=[], training_mode=settings.training_mode,
+                       training_root=root)
+    return [a.der for a in trust.anchors]
 
 
 def pin_limits(module_path: str, slot_id: int) -> tuple[int, int]:

@@ -895,8 +895,8 @@
         <translation>Cobalah menandatangani surat dengan identitas “Agus Kedaluwarsa”. Desktop Signer menolak karena sertifikatnya sudah kedaluwarsa. Baca alasan yang diberikan.</translation>
     </message>
     <message>
-        <source>Try to sign the letter with the identity “Rina Dicabut” at level B-LT (the default). Desktop Signer refuses because the certificate was revoked.</source>
-        <translation>Cobalah menandatangani surat dengan identitas “Rina Dicabut” pada tingkat B-LT (bawaan). Desktop Signer menolak karena sertifikatnya telah dicabut.</translation>
+        <source>Try to sign the letter with the identity “Rina Dicabut”. Desktop Signer asks the training OCSP service and refuses: the certificate list shows it was revoked and it cannot be chosen. Read the date and the reason it gives.</source>
+        <translation>Cobalah menandatangani surat dengan identitas “Rina Dicabut”. Desktop Signer menanyakan layanan OCSP latihan lalu menolak: daftar sertifikat menunjukkan sertifikat itu telah dicabut dan tidak dapat dipilih. Bacalah tanggal dan alasan yang disebutkan.</translation>
     </message>
     <message>
         <source>Sign all ten letters of the folder “batch” in one go, with one PIN entry. Keep the signed copies in that folder.</source>
@@ -1308,6 +1308,10 @@
         <translation>%1 sertifikat ditemukan, %2 dapat menandatangani.</translation>
     </message>
     <message>
+        <source>Checking revocation status…</source>
+        <translation>Memeriksa status pencabutan…</translation>
+    </message>
+    <message>
         <source>ISSUE: can sign</source>
         <translation>ISSUE: dapat menandatangani</translation>
     </message>
@@ -1378,6 +1382,18 @@
     <message>
         <source>The file&apos;s details are shown after its passphrase is entered.</source>
         <translation>Rincian berkas ditampilkan setelah kata sandinya dimasukkan.</translation>
+    </message>
+    <message>
+        <source>Checking with the issuer whether the certificate was revoked…</source>
+        <translation>Memeriksa ke penerbit apakah sertifikat telah dicabut…</translation>
+    </message>
+    <message>
+        <source>Not revoked: the issuer&apos;s revocation service (OCSP/CRL) says the certificate is in force.</source>
+        <translation>Tidak dicabut: layanan pencabutan penerbit (OCSP/CRL) menyatakan sertifikat masih berlaku.</translation>
+    </message>
+    <message>
+        <source>Whether the certificate was revoked could not be checked now (offline, or the issuer&apos;s service does not answer). You can still sign; level B-LT checks it again.</source>
+        <translation>Status pencabutan sertifikat tidak dapat diperiksa sekarang (luring, atau layanan penerbit tidak menjawab). Anda tetap dapat menandatangani; tingkat B-LT memeriksanya lagi.</translation>
     </message>
     <message>
         <source>Choose a certificate file</source>
@@ -2118,6 +2134,46 @@ Berkas PKCS#12 (frasa sandi = PIN): %3</translation>
     <message>
         <source>Training certificate: signatures are not legally valid.</source>
         <translation>Sertifikat latihan: tanda tangan tidak sah secara hukum.</translation>
+    </message>
+    <message>
+        <source>the private key was compromised</source>
+        <translation>kunci privatnya telah bocor</translation>
+    </message>
+    <message>
+        <source>the certificate authority was compromised</source>
+        <translation>penyelenggara sertifikasinya telah dibobol</translation>
+    </message>
+    <message>
+        <source>the holder&apos;s affiliation changed</source>
+        <translation>instansi pemiliknya berubah</translation>
+    </message>
+    <message>
+        <source>replaced by a new certificate</source>
+        <translation>diganti dengan sertifikat baru</translation>
+    </message>
+    <message>
+        <source>no longer in use</source>
+        <translation>tidak digunakan lagi</translation>
+    </message>
+    <message>
+        <source>suspended</source>
+        <translation>ditangguhkan</translation>
+    </message>
+    <message>
+        <source>the holder&apos;s privilege was withdrawn</source>
+        <translation>hak pemiliknya ditarik</translation>
+    </message>
+    <message>
+        <source>the attribute authority was compromised</source>
+        <translation>otoritas atributnya telah dibobol</translation>
+    </message>
+    <message>
+        <source>The certificate&apos;s issuing authority was revoked</source>
+        <translation>Sertifikat penerbitnya telah dicabut</translation>
+    </message>
+    <message>
+        <source>The certificate was revoked on %1</source>
+        <translation>Sertifikat telah dicabut pada %1</translation>
     </message>
     <message>
         <source>loaded</source>

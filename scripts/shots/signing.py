@@ -1,5 +1,6 @@
-"""Signing in the window (issue 12): the certificate chooser, every state of the PIN
-dialog, the stamp placed at the letter's marker, and the batch dialog running and done."""
+"""Signing in the window (issue 12): the certificate chooser (also with an expired and a
+revoked certificate selected), every state of the PIN dialog, the stamp placed at the
+letter's marker, and the batch dialog running and done."""
 
 from __future__ import annotations
 
@@ -57,12 +58,19 @@ def shoot(ctx) -> None:  # noqa: ANN001 - ShotContext
     window.signing.sign_action.trigger()
     chooser = seen[-1]
     ctx.wait(lambda: len(chooser.options) > 5, what="certificates listed")
+    # every status asked of the training OCSP/CRL (the revoked identity then says so)
+    ctx.wait(lambda: not any(o.revocation is not None and o.revocation.state == "checking"
+                             for o in chooser.options), what="revocation statuses")
     soon = next(o for o in chooser.options if o.display_name == "Wati Segera Berakhir")
     chooser.select_key(soon.key)
     ctx.save(chooser, "signing-chooser")
     expired = next(o for o in chooser.options if o.display_name == "Agus Kedaluwarsa")
     chooser.select_key(expired.key)
     ctx.save(chooser, "signing-chooser-unusable")
+    # the revoked identity: shown, not choosable, with the date and the reason
+    revoked = next(o for o in chooser.options if o.display_name == "Rina Dicabut")
+    chooser.select_key(revoked.key)
+    ctx.save(chooser, "signing-chooser-revoked")
     budi = next(o for o in chooser.options if o.display_name == "Budi Santoso")
     chooser.select_key(budi.key)
     chooser.choose_button.click()

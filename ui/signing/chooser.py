@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_signer.identity_sources import IdentityOption, SourceListing
-from ui.signing.texts import diagnostic_text, reason_text
+from ui.signing.texts import diagnostic_text, reason_text, revoked_text
 from ui.signing.watcher import IdentityWatcher
 from ui.tasks import Tasks
 from ui.training import evidence
@@ -208,18 +208,29 @@ class IdentityChooser(QDialog):
             self.status.setText(self.tr("No certificate found. Plug in the token, or choose a "
                                         "certificate file. What was tried is listed below."))
         else:
-            self.status.setText(self.tr("%1 certificates found, %2 can sign.")
-                                .replace("%1", str(len(self.options)))
-                                .replace("%2", str(usable)))
+            text = (self.tr("%1 certificates found, %2 can sign.")
+                    .replace("%1", str(len(self.options))).replace("%2", str(usable)))
+            if any(o.revocation is not None and o.revocation.state == "checking"
+                   for o in self.options):
+                # one quiet note: the rows can be chosen meanwhile (offline users must sign)
+                text += " " + self.tr("Checking revocation status…")
+            self.status.setText(text)
         target = select or first_usable
         if target is not None:
             self.tree.setCurrentItem(target)
         self._show_current()
         self.listingShown.emit()
 
+    def _reason_text(self, option: IdentityOption, reason: str, *,
+                     short: bool = False) -> str:
+        if reason == "revoked" and option.revocation is not None:
+            return revoked_text(option.revocation, with_reason=not short)
+        return reason_text(reason)
+
     def _status_text(self, option: IdentityOption) -> str:
         if not option.usable:
-            return "; ".join(reason_text(r).rstrip(".") for r in option.reasons)
+            return "; ".join(self._reason_text(option, r, short=True).rstrip(".")
+                             for r in option.reasons)
         if option.source == "remote":
             return self.tr("ISSUE: can sign")
         if option.info is None:
@@ -293,7 +304,10 @@ class IdentityChooser(QDialog):
             notes.append(("#8a5a00", self.tr("Expires in %1 days: renew it with your "
                                              "registration officer.").replace("%1", str(days))))
         for reason in option.reasons:
-            notes.append(("#9b1c1c", reason_text(reason)))
+            notes.append(("#9b1c1c", self._reason_text(option, reason)))
+        revocation = self._revocation_note(option)
+        if revocation:
+            notes.append(("#444444", revocation))
         for warning in option.warnings:
             if warning != "expiring_soon":
                 notes.append(("#8a5a00", reason_text(warning)))
@@ -307,6 +321,19 @@ class IdentityChooser(QDialog):
         html = f"<table>{body}</table>"
         html += "".join(f"<p style='color:{c}'>{_html(t)}</p>" for c, t in notes)
         return html
+
+    def _revocation_note(self, option: IdentityOption) -> str:
+        state = option.revocation.state if option.revocation is not None else ""
+        if state == "checking":
+            return self.tr("Checking with the issuer whether the certificate was revoked…")
+        if state == "good":
+            return self.tr("Not revoked: the issuer's revocation service (OCSP/CRL) says "
+                           "the certificate is in force.")
+        if state == "unknown":
+            return self.tr("Whether the certificate was revoked could not be checked now "
+                           "(offline, or the issuer's service does not answer). You can "
+                           "still sign; level B-LT checks it again.")
+        return ""
 
     # --- actions ----------------------------------------------------------------------------
 

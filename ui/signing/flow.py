@@ -13,6 +13,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -547,14 +548,20 @@ class SigningFlow(QObject):
         settings = window.store.settings
         files = [settings.last_certificate] if settings.last_certificate and \
             not settings.last_module and Path(settings.last_certificate).is_file() else []
-        from desktop_signer.identity_sources import training_cas
+        from desktop_signer.identity_sources import revocation_anchors, training_cas
+        from desktop_signer.tokens.revocation_monitor import RevocationMonitor
 
+        # each token certificate's OCSP/CRL, asked on its own threads; an answer makes the
+        # watcher list again, so a revoked certificate turns unchoosable in the chooser
+        self.revocation = RevocationMonitor(anchors=partial(revocation_anchors, settings))
         self.pkcs12 = Pkcs12Source(files)
-        self.pkcs11 = Pkcs11Source(window.store.loaded, known_cas=training_cas(settings))
+        self.pkcs11 = Pkcs11Source(window.store.loaded, known_cas=training_cas(settings),
+                                   revocation=self.revocation)
         self.remote = RemoteSource(settings)
         self.sources: list[IdentitySource] = [self.pkcs11, self.pkcs12, self.remote]
         window.store.changed.connect(self._settings_changed)
         self.watcher = IdentityWatcher(self.sources, self)
+        self.revocation.on_change = self.watcher.refresh_now
         self.tasks = Tasks(self)
         self.session: PlacementSession | None = None
         self.last_identity_key = ""
@@ -562,10 +569,13 @@ class SigningFlow(QObject):
         self.batch_dialog: Any = None
 
     def _settings_changed(self, settings: Any) -> None:
-        from desktop_signer.identity_sources import training_cas
+        from desktop_signer.identity_sources import revocation_anchors, training_cas
 
         self.pkcs11.set_settings(self.window.store.loaded)
         self.pkcs11.known_cas = tuple(training_cas(self.window.store.settings))
+        # other anchors (training mode on or off): answers of "unknown" may change
+        self.revocation.anchors = partial(revocation_anchors, self.window.store.settings)
+        self.revocation.forget()
         self.remote.set_settings(self.window.store.settings)
         self.watcher.refresh_now()
 

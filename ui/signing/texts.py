@@ -3,6 +3,8 @@ chooser, the PIN dialog and, through ``ui.messages``, the error presenter)."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from PySide6.QtCore import QCoreApplication
 
 from ui.signing.remote_texts import remote_texts
@@ -35,6 +37,35 @@ def reason_text(code: str) -> str:
     if code.startswith("esc_"):
         return remote_texts().get(code, texts.get(code, code))
     return texts.get(code, code)
+
+
+def revocation_reason_text(reason: str) -> str:
+    """The CRL reason code's name (RFC 5280 §5.3.1, as certvalidator gives it); "" for none."""
+    texts = {
+        "key_compromise": translate("Signing", "the private key was compromised"),
+        "ca_compromise": translate("Signing", "the certificate authority was compromised"),
+        "affiliation_changed": translate("Signing", "the holder's affiliation changed"),
+        "superseded": translate("Signing", "replaced by a new certificate"),
+        "cessation_of_operation": translate("Signing", "no longer in use"),
+        "certificate_hold": translate("Signing", "suspended"),
+        "privilege_withdrawn": translate("Signing", "the holder's privilege was withdrawn"),
+        "aa_compromise": translate("Signing", "the attribute authority was compromised"),
+    }
+    return texts.get(reason, "") if reason not in ("", "unspecified") else ""
+
+
+def revoked_text(status: object, *, with_reason: bool = True) -> str:
+    """"The certificate was revoked on <date> (<why>)." from a ``RevocationStatus``."""
+    when = getattr(status, "revoked_at", None)
+    if getattr(status, "ca_revoked", False):
+        text = translate("Signing", "The certificate's issuing authority was revoked")
+    elif isinstance(when, datetime):
+        text = translate("Signing", "The certificate was revoked on %1").replace(
+            "%1", when.astimezone(UTC).strftime("%d-%m-%Y"))
+    else:
+        text = reason_text("revoked").rstrip(".")
+    why = revocation_reason_text(str(getattr(status, "reason", "") or ""))
+    return f"{text} ({why})." if with_reason and why else f"{text}."
 
 
 def diagnostic_text(status: str) -> str:

@@ -51,8 +51,9 @@ def instructions(exercise: ExerciseId) -> str:
             "refuses because the certificate has expired. Read the reason it gives."),
         ExerciseId.REFUSED_REVOKED: translate(
             "Exercises",
-            "Try to sign the letter with the identity “Rina Dicabut” at level B-LT (the "
-            "default). Desktop Signer refuses because the certificate was revoked."),
+            "Try to sign the letter with the identity “Rina Dicabut”. Desktop Signer asks "
+            "the training OCSP service and refuses: the certificate list shows it was "
+            "revoked and it cannot be chosen. Read the date and the reason it gives."),
         ExerciseId.BATCH_TEN: translate(
             "Exercises",
             "Sign all ten letters of the folder “batch” in one go, with one PIN entry. Keep "
