@@ -17,10 +17,6 @@ from desktop_signer.verification.document import validate_bytes
 from desktop_signer.verification.options import VerifyOptions
 from tests.gui.conftest import MakeWindow, wait_open
 from tests.gui.signing_helpers import Dialogs, letter_copy, write_settings
-from tests.integration.esc_helpers import (
-    esc_fixture,  # noqa: F401  (fixture "esc")
-    esc_server_fixture,  # noqa: F401  (fixture "esc_server")
-)
 
 pytestmark = [pytest.mark.gui, pytest.mark.integration]
 

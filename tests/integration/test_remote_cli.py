@@ -19,8 +19,6 @@ from desktop_signer.training.esc_sim import EscSimulator
 from desktop_signer.training.setup import TrainingSetup
 from tests.integration.esc_helpers import (
     besign_code,
-    esc_fixture,  # noqa: F401  (fixture "esc")
-    esc_server_fixture,  # noqa: F401  (fixture "esc_server")
     leftovers,
     letters_in,
 )
