@@ -28,7 +28,6 @@ class EscPage(Page):
         self.form.addRow(self.intro)
         self.url = QLineEdit(self)
         self.url.setObjectName("escUrlField")
-        self.url.setPlaceholderText("http://esc.instansi.go.id")
         self.url_label = self._row(self.url)
         self.user = QLineEdit(self)
         self.user.setObjectName("escUserField")
@@ -73,6 +72,7 @@ class EscPage(Page):
             "Client Service. The administrator gives the address, the client user and its "
             "password; your own passphrase is asked at each signing and never stored."))
         self._name(self.url_label, self.url, self.tr("Service &address (URL):"))
+        self.url.setPlaceholderText(self.tr("http://esc.agency.go.id"))
         self._name(self.user_label, self.user, self.tr("&Client user:"))
         self._name(self.password_label, self.password, self.tr("Client &password:"))
         self._name(self.batch_size_label, self.batch_size, self.tr("&Files per request:"))
