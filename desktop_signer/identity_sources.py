@@ -387,8 +387,9 @@ REMOTE_STATUS_TTL_S = 60.0  # the watcher lists every few seconds; BSrE is asked
 
 class RemoteSource:
     """BSrE remote signing through the agency's eSign Client Service: the remembered NIK
-    (``esc.nik`` at ``esc.url``), with the certificate's state from ``user/check/status``
-    (every state but ``ISSUE`` is a blocking reason ``esc_status_<state>``). ``open`` only
+    or email (``esc.nik`` / ``esc.email`` at ``esc.url``), with the certificate's state from
+    ``user/check/status`` (every state but ``ISSUE`` is a blocking reason
+    ``esc_status_<state>``). ``open`` only
     pairs the account with the passphrase; the service checks it with the first group."""
 
     id = "remote"
@@ -411,7 +412,7 @@ class RemoteSource:
         from desktop_signer.remote import EscAccount
 
         esc = self._esc()
-        return EscAccount.from_settings(esc, password=self._client_password(esc), nik=esc.nik)
+        return EscAccount.from_settings(esc, password=self._client_password(esc))
 
     def _client_password(self, esc: EscSettings) -> str:
         from desktop_signer.secrets import SecretStore
@@ -435,7 +436,7 @@ class RemoteSource:
         esc = self._esc()
         if not esc.url:
             return SourceListing(self.id)
-        key = (esc.url, esc.user, esc.nik)
+        key = (esc.url, esc.user, esc.nik or esc.email)
         now = time.monotonic()
         if self._cache is not None and self._cache[1] == key and \
                 now - self._cache[0] < REMOTE_STATUS_TTL_S:
@@ -450,17 +451,20 @@ class RemoteSource:
 
         esc = self._esc()
         reasons: tuple[str, ...] = ()
+        account = self.account()
         try:
-            status = check_account(self.account())
+            status = check_account(account)
             diag = Diagnostic(esc.url, "ok", status.status)
         except RemoteSigningError as exc:
             reasons = (exc.code,)
             diag = Diagnostic(esc.url, "ok" if exc.code.startswith("esc_status_")
                               else "unreadable", exc.code)
         training = self._settings.training_mode
-        holder = f"NIK {esc.nik}" if esc.nik else "NIK"
+        login = account.login
+        holder = str(login) if login.nik or login.email else "NIK"
         option = IdentityOption(
-            source=self.id, key=f"remote\n{esc.url}\n{esc.nik}", holder=holder,
+            source=self.id, key=f"remote\n{esc.url}\n{login.nik or login.email}",
+            holder=holder,
             label=esc.signer_name or holder, info=None, usable=not reasons,
             reasons=reasons, warnings=("training",) if training else (),
             secret=SecretSpec(SECRET_PASSPHRASE, holder=SOURCE_LABEL), training=training)

@@ -60,6 +60,7 @@ class EscSettings:
     batch_size: int = 10  # files per request
     timeout_seconds: float = 60.0
     nik: str = ""  # the signer's NIK, remembered (not a secret); never the passphrase
+    email: str = ""  # or the email address BSrE knows the signer by (used when nik is empty)
     signer_name: str = ""  # the certificate's name from the last remote signature (stamp)
     http_acknowledged: tuple[str, ...] = ()  # http:// URLs whose warning was shown once
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from desktop_signer.training import setup
+from desktop_signer.training.esc_sim import EscSimulator
 from desktop_signer.training.services import TrainingServices
 
 REPO = Path(__file__).resolve().parents[1]
@@ -53,6 +54,24 @@ def training_services(training: setup.TrainingSetup) -> Iterator[TrainingService
     """TSA, OCSP and CRL of the training PKI over HTTP on 127.0.0.1 (a free port)."""
     with TrainingServices(Path(training.directory), training.port) as services:
         yield services
+
+
+@pytest.fixture(scope="session")
+def esc_server(training: setup.TrainingSetup,
+               training_services: TrainingServices) -> Iterator[EscSimulator]:
+    """The eSign Client Service simulator over HTTP on 127.0.0.1 (issue 13)."""
+    with EscSimulator(Path(training.directory)) as sim:  # port 0: bound, then read back
+        yield sim
+
+
+@pytest.fixture
+def esc(esc_server: EscSimulator) -> Iterator[EscSimulator]:
+    """The simulator with no latency and no fault; whatever a test sets is undone."""
+    esc_server.control.latency = 0.0
+    esc_server.control.fault = None
+    yield esc_server
+    esc_server.control.latency = 0.0
+    esc_server.control.fault = None
 
 
 @pytest.fixture(autouse=True)

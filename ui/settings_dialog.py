@@ -2,7 +2,8 @@
 
 Values come from and go to ``desktop_signer.settings`` through the window's
 :class:`~ui.settings_store.SettingsStore` (the user's file holds only what differs from the
-defaults; locked keys are never written). The TSA password goes to the keyring.
+defaults; locked keys are never written). The TSA password and the eSign Client Service's
+client password go to the keyring, never to the file.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QLineEdit,
     QListWidget,
     QScrollArea,
     QStackedWidget,
@@ -26,6 +28,7 @@ from desktop_signer.settings import Settings
 from ui.error_presenter import ErrorPresenter
 from ui.message_bar import MessageBar
 from ui.messages import Action
+from ui.settings_esc import EscPage
 from ui.settings_fields import Field, all_keys, get_value, with_value
 from ui.settings_pages import GeneralPage, Page, ProfilePage, SigningPage, TimestampPage
 from ui.settings_store import SettingsStore
@@ -33,22 +36,28 @@ from ui.settings_tokens import TokensPage
 from ui.settings_trust import TrustPage
 from ui.tasks import Tasks
 
+# which password: the TSA's, or the eSign Client Service's client password
+TSA, ESC = "tsa", "esc"
 
-def _keyring_state(url: str, user: str) -> str:
+
+def _keyring_state(kind: str, url: str, user: str) -> str:
     from desktop_signer.secrets import Remembered, SecretStore
 
     store = SecretStore()
     if not store.status().available:
         return "missing"
-    if url and store.tsa_password(url, user).outcome == Remembered.FOUND:
+    found = store.tsa_password if kind == TSA else store.esc_password
+    if url and found(url, user).outcome == Remembered.FOUND:
         return "stored"
     return "available"
 
 
-def _remember_password(url: str, user: str, password: str) -> str:
+def _remember_password(kind: str, url: str, user: str, password: str) -> str:
     from desktop_signer.secrets import SecretStore
 
-    return str(SecretStore().remember_tsa_password(url, user, password))
+    store = SecretStore()
+    remember = store.remember_tsa_password if kind == TSA else store.remember_esc_password
+    return str(remember(url, user, password))
 
 
 class SettingsDialog(QDialog):
@@ -71,9 +80,10 @@ class SettingsDialog(QDialog):
         self.timestamp = TimestampPage(self)
         self.profile = ProfilePage(self)
         self.signing = SigningPage(self)
+        self.esc = EscPage(self)
         self.trust = TrustPage(settings.training_mode, False, presenter, self.tasks, self)
         self.pages: list[QWidget] = [self.general, self.tokens, self.timestamp, self.profile,
-                                     self.signing, self.trust]
+                                     self.signing, self.esc, self.trust]
         self.page_list = QListWidget(self)
         self.page_list.setObjectName("settingsPages")
         self.page_list.setMaximumWidth(200)
@@ -109,9 +119,12 @@ class SettingsDialog(QDialog):
         self.resize(820, 560)
         self.show_settings(settings)
         self.retranslate()
-        self.tasks.run(lambda: _keyring_state(settings.tsa_url, settings.tsa_user),
-                       self.timestamp.set_keyring_state,
-                       lambda _error: self.timestamp.set_keyring_state("missing"))
+        for kind, page, url, user in (
+                (TSA, self.timestamp, settings.tsa_url, settings.tsa_user),
+                (ESC, self.esc, settings.esc.url, settings.esc.user)):
+            self.tasks.run(lambda k=kind, u=url, n=user: _keyring_state(k, u, n),
+                           page.set_keyring_state,
+                           lambda _error, p=page: p.set_keyring_state("missing"))
 
     @property
     def fields(self) -> list[Field]:
@@ -148,7 +161,8 @@ class SettingsDialog(QDialog):
         except DesktopSignerError as error:
             self.presenter.present(self, error, Action.SAVE_SETTINGS)
             return False
-        self._store_password(new)
+        self._store_password(TSA, self.timestamp.password, new.tsa_url, new.tsa_user)
+        self._store_password(ESC, self.esc.password, new.esc.url, new.esc.user)
         self.saved.emit()
         return True
 
@@ -164,11 +178,13 @@ class SettingsDialog(QDialog):
                                       pattern=new.output_pattern)
         return None
 
-    def _store_password(self, new: Settings) -> None:
-        password = self.timestamp.password.text()
-        if not password or not new.tsa_url:
+    def _store_password(self, kind: str, field: QLineEdit, url: str, user: str) -> None:
+        """To the keyring under the saved address and user (an administrator's, when
+        locked), off the GUI thread; the field is emptied at once."""
+        password = field.text()
+        if not password or not url:
             return
-        self.timestamp.password.clear()
+        field.clear()
         presenter, window = self.presenter, self.parentWidget()
 
         def done(outcome: Any) -> None:
@@ -177,7 +193,7 @@ class SettingsDialog(QDialog):
                     "keyring_unavailable", str(outcome)), Action.SAVE_PASSWORD)
 
         self.lasting_tasks.run(
-            lambda: _remember_password(new.tsa_url, new.tsa_user, password), done,
+            lambda: _remember_password(kind, url, user, password), done,
             lambda error: presenter.present(window, error, Action.SAVE_PASSWORD))
 
     def retranslate(self) -> None:

@@ -12,6 +12,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "sign through BSrE's eSign Client Service (ESC) at this URL (default: esc.url)"),
     "sign_nik_help": ("NIK penanda tangan di BSrE (diingat; bukan rahasia)",
                       "the signer's NIK at BSrE (remembered; not a secret)"),
+    "sign_email_help": ("atau alamat email penanda tangan di BSrE, sebagai pengganti NIK "
+                        "(diingat; bukan rahasia)",
+                        "or the signer's email address at BSrE, instead of the NIK "
+                        "(remembered; not a secret)"),
     "sign_totp_stdin_help": (
         "minta TOTP untuk semua berkas, lalu baca kode dari aplikasi BeSign di masukan standar",
         "request a TOTP for all files, then read the BeSign app's code from standard input"),
@@ -20,8 +24,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sign_esc_password_env_help": (
         "baca kata sandi klien ESC dari variabel lingkungan VAR (bawaan: keyring)",
         "read the ESC client password from environment variable VAR (default: keyring)"),
-    "sign_esc_passphrase_prompt": ("Passphrase BSrE untuk NIK {nik}: ",
-                                   "BSrE passphrase for NIK {nik}: "),
+    "sign_esc_passphrase_prompt": ("Passphrase BSrE untuk {who}: ",
+                                   "BSrE passphrase for {who}: "),
     "sign_esc_totp_requested": (
         "TOTP untuk {count} berkas diminta ({message}). Masukkan kode dari aplikasi BeSign:",
         "A TOTP for {count} files was requested ({message}). Enter the code from the "
@@ -31,8 +35,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "enkripsi lewat jaringan instansi. Peringatan ini hanya ditampilkan sekali.",
         "Warning: {url} uses plain http://; your passphrase travels unencrypted over the "
         "agency network. This warning is shown once."),
-    "sign_esc_status_ok": ("Status sertifikat BSrE untuk NIK {nik}: {status}",
-                           "BSrE certificate status for NIK {nik}: {status}"),
+    "sign_esc_status_ok": ("Status sertifikat BSrE untuk {who}: {status}",
+                           "BSrE certificate status for {who}: {status}"),
     "sign_esc_groups": ("{files} berkas dikirim dalam {groups} kelompok ({seconds:.1f} s di "
                         "layanan)",
                         "{files} files sent in {groups} groups ({seconds:.1f} s at the "
@@ -42,8 +46,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "--esc-url/--nik cannot be combined with --module or --pkcs12"),
     "sign_usage_no_esc_url": ("alamat ESC diperlukan: --esc-url URL atau pengaturan esc.url",
                               "the ESC address is needed: --esc-url URL or the esc.url setting"),
-    "sign_usage_no_nik": ("NIK diperlukan: --nik NIK (diingat setelah berhasil)",
-                          "the NIK is needed: --nik NIK (remembered after a success)"),
+    "sign_usage_no_nik": ("NIK atau email diperlukan: --nik NIK atau --email ALAMAT (diingat "
+                          "setelah berhasil)",
+                          "the NIK or email is needed: --nik NIK or --email ADDRESS "
+                          "(remembered after a success)"),
     "sign_usage_no_esc_user": ("pengguna klien ESC diperlukan: --esc-user U atau esc.user",
                                "the ESC client user is needed: --esc-user U or esc.user"),
     "sign_usage_no_esc_password": (
@@ -70,6 +76,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the administrator forbids plain http:// ({url}); use the ESC's https:// address"),
     "sign_err_esc_nik_invalid": ("NIK harus 16 angka (diberikan: {nik})",
                                  "the NIK must be 16 digits (given: {nik})"),
+    "sign_err_esc_email_invalid": ("alamat email tidak valid: {email}",
+                                   "not a valid email address: {email}"),
     "sign_err_esc_name_required": (
         "nama penanda tangan untuk stempel belum diketahui: pakai --signer-name atau isi "
         "nama di profil (setelah tanda tangan pertama nama dari sertifikat diingat)",
@@ -81,44 +89,44 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} is encrypted; remove its password first (encrypted PDFs are not sent to the "
         "ESC)"),
     "sign_err_esc_status_expired": (
-        "sertifikat BSrE untuk NIK {nik} sudah kedaluwarsa; ajukan pembaruan di "
+        "sertifikat BSrE untuk {who} sudah kedaluwarsa; ajukan pembaruan di "
         "portal-bsre.bssn.go.id lewat admin TTE instansi Anda",
-        "the BSrE certificate for NIK {nik} has expired; request a renewal at "
+        "the BSrE certificate for {who} has expired; request a renewal at "
         "portal-bsre.bssn.go.id through your agency's TTE administrator"),
     "sign_err_esc_status_renew": (
-        "sertifikat BSrE untuk NIK {nik} sedang diperbarui; tunggu sampai terbit, lalu coba "
+        "sertifikat BSrE untuk {who} sedang diperbarui; tunggu sampai terbit, lalu coba "
         "lagi",
-        "the BSrE certificate for NIK {nik} is being renewed; wait until it is issued, then "
+        "the BSrE certificate for {who} is being renewed; wait until it is issued, then "
         "try again"),
     "sign_err_esc_status_suspend": (
-        "sertifikat BSrE untuk NIK {nik} ditangguhkan; hubungi admin TTE instansi Anda atau "
+        "sertifikat BSrE untuk {who} ditangguhkan; hubungi admin TTE instansi Anda atau "
         "BSrE",
-        "the BSrE certificate for NIK {nik} is suspended; contact your agency's TTE "
+        "the BSrE certificate for {who} is suspended; contact your agency's TTE "
         "administrator or BSrE"),
     "sign_err_esc_status_revoke": (
-        "sertifikat BSrE untuk NIK {nik} telah dicabut; ajukan sertifikat baru lewat admin TTE "
+        "sertifikat BSrE untuk {who} telah dicabut; ajukan sertifikat baru lewat admin TTE "
         "instansi Anda",
-        "the BSrE certificate for NIK {nik} has been revoked; request a new certificate "
+        "the BSrE certificate for {who} has been revoked; request a new certificate "
         "through your agency's TTE administrator"),
     "sign_err_esc_status_not_registered": (
-        "NIK {nik} tidak terdaftar di BSrE; periksa NIK, atau daftar lewat admin TTE "
+        "{who} tidak terdaftar di BSrE; periksa NIK, atau daftar lewat admin TTE "
         "instansi Anda",
-        "NIK {nik} is not registered at BSrE; check the NIK, or register through your "
+        "{who} is not registered at BSrE; check the NIK, or register through your "
         "agency's TTE administrator"),
     "sign_err_esc_status_no_certificate": (
-        "NIK {nik} terdaftar tetapi belum memiliki sertifikat; ajukan sertifikat di "
+        "{who} terdaftar tetapi belum memiliki sertifikat; ajukan sertifikat di "
         "portal-bsre.bssn.go.id",
-        "NIK {nik} is registered but has no certificate yet; request one at "
+        "{who} is registered but has no certificate yet; request one at "
         "portal-bsre.bssn.go.id"),
     "sign_err_esc_status_waiting_for_verification": (
-        "permohonan sertifikat untuk NIK {nik} masih menunggu verifikasi; tunggu persetujuan "
+        "permohonan sertifikat untuk {who} masih menunggu verifikasi; tunggu persetujuan "
         "verifikator instansi/BSrE",
-        "the certificate request for NIK {nik} is waiting for verification; wait for the "
+        "the certificate request for {who} is waiting for verification; wait for the "
         "agency's/BSrE's verifier"),
     "sign_err_esc_status_new": (
-        "permohonan sertifikat untuk NIK {nik} baru diajukan; lengkapi pendaftaran di "
+        "permohonan sertifikat untuk {who} baru diajukan; lengkapi pendaftaran di "
         "portal-bsre.bssn.go.id",
-        "the certificate request for NIK {nik} is new; complete the registration at "
+        "the certificate request for {who} is new; complete the registration at "
         "portal-bsre.bssn.go.id"),
     "sign_err_esc_status_unknown": (
         "status sertifikat BSrE tidak dikenal ({status}); hubungi admin TTE instansi Anda",
@@ -216,7 +224,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{password}; passphrase peserta: {passphrase}). Tekan Ctrl+C untuk berhenti.",
         "ESC simulator running at {url} (client user: {user}, client password: {password}; "
         "trainee passphrase: {passphrase}). Press Ctrl+C to stop."),
-    "training_esc_users": ("NIK peserta: {users}", "Trainee NIKs: {users}"),
+    "training_esc_users": ("NIK / email peserta: {users}",
+                           "Trainee NIKs / emails: {users}"),
     "training_esc_info": (
         "Simulator ESC: {url} (training serve) — pengguna klien {user}, kata sandi klien "
         "{password}, passphrase semua peserta: {passphrase}",

@@ -1,4 +1,5 @@
-"""``desktop-signer sign … --esc-url URL --nik NIK``: BSrE remote signing (issue 13).
+"""``desktop-signer sign … --esc-url URL (--nik NIK | --email ADDRESS)``: BSrE remote
+signing (issue 13).
 
 The passphrase comes from a prompt (getpass), ``--passphrase-env VAR`` or
 ``--passphrase-stdin``; with ``--totp-stdin`` a TOTP for all files is requested first and
@@ -27,6 +28,7 @@ from desktop_signer.remote import (
     RemoteSigningError,
     check_account,
     http_warning_needed,
+    remembered_login,
     sign_remote_batch,
 )
 
@@ -37,14 +39,16 @@ def register(p: Any, t: Catalogue) -> None:
     """Adds the remote options to ``sign`` (its --passphrase-env/--passphrase-stdin serve
     for the BSrE passphrase too)."""
     p.add_argument("--esc-url", metavar="URL", help=t("sign_esc_url_help"))
-    p.add_argument("--nik", metavar="NIK", help=t("sign_nik_help"))
+    who = p.add_mutually_exclusive_group()
+    who.add_argument("--nik", metavar="NIK", help=t("sign_nik_help"))
+    who.add_argument("--email", metavar="ADDRESS", help=t("sign_email_help"))
     p.add_argument("--totp-stdin", action="store_true", help=t("sign_totp_stdin_help"))
     p.add_argument("--esc-user", metavar="U", help=t("sign_esc_user_help"))
     p.add_argument("--esc-password-env", metavar="VAR", help=t("sign_esc_password_env_help"))
 
 
 def wanted(args: argparse.Namespace) -> bool:
-    return bool(args.esc_url or args.nik or args.totp_stdin)
+    return bool(args.esc_url or args.nik or args.email or args.totp_stdin)
 
 
 def _locked_value(loaded: settings_mod.LoadedSettings, key: str, given: str | None,
@@ -108,8 +112,12 @@ def run(args: argparse.Namespace, t: Catalogue) -> int:
     if not url:
         usage("sign_usage_no_esc_url")
     user = _locked_value(loaded, "esc.user", args.esc_user, esc.user, usage)
-    nik = (args.nik or esc.nik).strip()
-    if not nik:
+    # the one given, else the one remembered (a NIK before an email)
+    nik = (args.nik or "").strip()
+    email = (args.email or "").strip()
+    if not nik and not email:
+        nik, email = esc.nik.strip(), ("" if esc.nik.strip() else esc.email.strip())
+    if not nik and not email:
         usage("sign_usage_no_nik")
     try:
         options = sign_cmd._options(args, settings, usage)
@@ -121,8 +129,8 @@ def run(args: argparse.Namespace, t: Catalogue) -> int:
         if not user:
             usage("sign_usage_no_esc_user")
         password = _client_password(args, url, user, usage, classroom)
-        account = EscAccount.from_settings(esc, password=password, nik=nik, url=url,
-                                           user=user)
+        account = EscAccount.from_settings(esc, password=password, nik=nik, email=email,
+                                           url=url, user=user)
         account.validate()
         profile_settings = settings.profile
         if args.place:
@@ -140,7 +148,8 @@ def run(args: argparse.Namespace, t: Catalogue) -> int:
                                                          account.url]})
         status = check_account(account)  # before any secret is asked for
         if not args.json:
-            print(t("sign_esc_status_ok", nik=nik, status=status.status), file=sys.stderr)
+            print(t("sign_esc_status_ok", who=account.who, status=status.status),
+                  file=sys.stderr)
         credential = _credential(args, account, len(jobs), t, usage)
     except DesktopSignerError as exc:
         print(sign_cmd.error_line(exc, t), file=sys.stderr)
@@ -152,11 +161,13 @@ def run(args: argparse.Namespace, t: Catalogue) -> int:
                   file=sys.stderr, flush=True)
 
     cancel = threading.Event()
+    certificates: list[Any] = []  # the service's certificate, seen with the first signature
     try:
         with Journal() as journal:
             batch = sign_remote_batch(account, credential, jobs, options, profile=profile,
                                       progress=progress, cancel=cancel, journal=journal,
-                                      check_status=False)
+                                      check_status=False,
+                                      certificate_seen=certificates.append)
     except KeyboardInterrupt:
         print(t("sign_cancelled"), file=sys.stderr)
         return sign_cmd.EXIT_CANCELLED
@@ -165,8 +176,9 @@ def run(args: argparse.Namespace, t: Catalogue) -> int:
         return 1
     for result in batch.results:
         sign_cmd._report(result, t, args.json)
-    if batch.signed:  # a NIK that worked, and the certificate's name for the next stamp
-        _remember(settings_mod.load(), {"esc.nik": nik, **_learned_name(batch)})
+    if batch.signed:  # the login that worked, and the certificate's name for the next stamp
+        _remember(settings_mod.load(), remembered_login(
+            account, certificates[0] if certificates else None))
     if not args.json:
         print(t("sign_esc_groups", files=len(jobs), groups=batch.groups_sent,
                 seconds=batch.service_seconds), file=sys.stderr)
@@ -175,38 +187,17 @@ def run(args: argparse.Namespace, t: Catalogue) -> int:
     return 1 if batch.failed else 0
 
 
-def _learned_name(batch: Any) -> dict[str, Any]:
-    """The certificate's name, for the stamp next time (read from the first output)."""
-    import io
-
-    from pyhanko.pdf_utils.reader import PdfFileReader
-
-    for result in batch.results:
-        if result.status != "signed":
-            continue
-        try:
-            with open(result.output, "rb") as f:
-                reader = PdfFileReader(io.BytesIO(f.read()), strict=False)
-            for sig in reader.embedded_signatures:
-                if sig.field_name == result.field_name:
-                    name = sig.signer_cert.subject.native.get("common_name", "")
-                    return {"esc.signer_name": str(name)} if name else {}
-        except Exception:
-            return {}
-    return {}
-
-
 def _credential(args: argparse.Namespace, account: EscAccount, count: int, t: Catalogue,
                 usage: sign_cmd._Usage) -> EscCredential:
     if args.totp_stdin:
         if args.passphrase_env or args.passphrase_stdin:
             usage("sign_usage_esc_key")
         with account.client() as client:
-            message = client.request_totp(account.nik, count)
+            message = client.request_totp(account.login, count)
         print(t("sign_esc_totp_requested", count=count, message=message), file=sys.stderr,
               flush=True)
         return EscCredential.totp(sys.stdin.readline().strip())
     value = sign_cmd._secret(args.passphrase_env, args.passphrase_stdin,
-                             t("sign_esc_passphrase_prompt", nik=account.nik),
+                             t("sign_esc_passphrase_prompt", who=account.who),
                              "sign_usage_no_esc_passphrase", usage)
     return EscCredential.passphrase(value)

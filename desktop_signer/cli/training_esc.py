@@ -41,7 +41,8 @@ def print_info(made: setup.TrainingSetup, t: Catalogue) -> None:
 
     print(t("training_esc_info", url=f"{pki.base_url(made.port)}/esc", user=CLIENT_USER,
             password=made.esc_client_password, passphrase=made.esc_passphrase))
-    users = ", ".join(f"{i.label} {i.nik}" for i in made.identities if i.nik)
+    users = ", ".join(f"{i.label} {i.nik}" + (f" / {i.email}" if i.email else "")
+                      for i in made.identities if i.nik)
     print(t("training_esc_users", users=users))
 
 

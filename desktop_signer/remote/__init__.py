@@ -6,6 +6,7 @@ add the footer, check what comes back, add the long-term data, write and journal
 - :class:`EscAccount` / :class:`EscCredential`: the identity source and its secret;
 - :func:`check_account`: the certificate's state (raises unless ``ISSUE``);
 - :func:`sign_remote_batch`: many files, one passphrase or TOTP, in groups;
+- :func:`remembered_login`: what the settings keep after a success (never a secret);
 - :class:`RemoteSigningError`: every refusal, with a stable code.
 """
 
@@ -23,13 +24,15 @@ from desktop_signer.remote.batch import (
     sign_remote_batch,
 )
 from desktop_signer.remote.errors import BLOCKING_STATUSES, RemoteSigningError
-from desktop_signer.remote.esc_client import EscClient, SignatureProperties, UserStatus
+from desktop_signer.remote.esc_client import EscClient, Login, SignatureProperties, UserStatus
+from desktop_signer.remote.remember import remembered_login
 
 __all__ = [
     "BLOCKING_STATUSES",
     "EscAccount",
     "EscClient",
     "EscCredential",
+    "Login",
     "RemoteBatchResult",
     "RemoteSigningError",
     "RemoteSigningSession",
@@ -37,5 +40,6 @@ __all__ = [
     "UserStatus",
     "check_account",
     "http_warning_needed",
+    "remembered_login",
     "sign_remote_batch",
 ]

@@ -17,17 +17,13 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 
-import requests
 from asn1crypto import x509
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.misc import PdfError
 from pyhanko.pdf_utils.reader import PdfFileReader
-from pyhanko.sign.general import SigningError as PyhankoSigningError
 from pyhanko.sign.signers.pdf_signer import PdfTimeStamper
-from pyhanko.sign.timestamps.common_utils import TimestampRequestError
 from pyhanko.sign.validation import add_validation_info
 from pyhanko.sign.validation.pdf_embedded import EmbeddedPdfSignature
-from pyhanko_certvalidator import errors as cv_errors
 
 from desktop_signer.remote.errors import RemoteSigningError
 from desktop_signer.remote.prepare import PreparedDocument
@@ -35,6 +31,11 @@ from desktop_signer.signing import services
 from desktop_signer.signing.errors import SigningError
 from desktop_signer.signing.options import LEVELS, Level, SignOptions
 from desktop_signer.signing.postcheck import CheckOutcome, check_output
+from desktop_signer.signing.pyhanko_errors import (
+    PYHANKO_ERRORS,
+    RevocationUnavailable,
+    typed_error,
+)
 
 STAMP_TOLERANCE = 2.0  # points: rounding in the service's coordinates
 
@@ -106,7 +107,7 @@ def stage(sent: PreparedDocument, data: bytes, options: SignOptions) -> Staged:
         try:
             data = _upgrade(returned, requested, options)
             level = requested
-        except _Unavailable as exc:
+        except RevocationUnavailable as exc:
             if not options.allow_downgrade:
                 raise exc.error from None
             downgraded = True
@@ -155,12 +156,6 @@ def _check_stamp(sent: PreparedDocument, page: int | None,
         raise RemoteSigningError("esc_stamp_moved", where, page=placement.page)
 
 
-class _Unavailable(Exception):
-    def __init__(self, error: SigningError) -> None:
-        super().__init__(error.code)
-        self.error = error
-
-
 def _upgrade(returned: Returned, level: Level, options: SignOptions) -> bytes:
     """B-LT: a DSS update with what validates the signature and its time stamp;
     B-LTA: then a document time stamp (whose TSA's data also goes into the DSS)."""
@@ -180,19 +175,5 @@ def _upgrade(returned: Returned, level: Level, options: SignOptions) -> bytes:
                                            in_place=True)
             data = bytes(result.getvalue())
         return data
-    except TimestampRequestError as exc:
-        cause = exc.__cause__
-        if isinstance(cause, OSError | requests.RequestException):
-            raise SigningError("tsa_unreachable", repr(cause), url=tsa_url) from exc
-        raise SigningError("tsa_failed", str(exc), url=tsa_url) from exc
-    except cv_errors.PathBuildingError as exc:
-        raise SigningError("chain_incomplete", str(exc)) from exc
-    except cv_errors.RevokedError as exc:
-        raise SigningError("certificate_revoked", str(exc)) from exc
-    except (cv_errors.InsufficientRevinfoError, cv_errors.PathValidationError,
-            cv_errors.ValidationError, PyhankoSigningError) as exc:
-        cause = exc.__cause__
-        if isinstance(cause, cv_errors.PathBuildingError):
-            raise SigningError("chain_incomplete", str(cause)) from exc
-        raise _Unavailable(SigningError("revocation_unavailable", str(exc)[:500],
-                                        level=level)) from exc
+    except PYHANKO_ERRORS as exc:
+        raise typed_error(exc, tsa_url=tsa_url, level=level) from exc

@@ -2,7 +2,8 @@
 
 :class:`EscAccount` is the identity *source* the window's chooser and the CLI offer as
 "BSrE eSign (NIK + passphrase)": the agency's eSign Client Service (URL, client user and
-password), the signer's NIK and the settings that govern it. :class:`EscCredential` is the
+password), the signer's NIK (or the email address BSrE knows them by) and the settings
+that govern it. :class:`EscCredential` is the
 passphrase or the TOTP for one batch; it lives only in memory, for the batch.
 
 Typical use (the core never prompts; a caller asks the user)::
@@ -19,7 +20,13 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from desktop_signer.remote.errors import RemoteSigningError
-from desktop_signer.remote.esc_client import DEFAULT_TIMEOUT, EscClient, UserStatus, check_url
+from desktop_signer.remote.esc_client import (
+    DEFAULT_TIMEOUT,
+    EscClient,
+    Login,
+    UserStatus,
+    check_url,
+)
 from desktop_signer.settings import EscSettings
 
 KIND = "remote"  # the journal's key_kind
@@ -31,23 +38,40 @@ class EscAccount:
     url: str
     user: str
     password: str  # the agency's client password (keyring or environment); never logged
-    nik: str
+    nik: str  # the NIK, or "" when the signer logs in with ``email``
     timeout: float = DEFAULT_TIMEOUT
     allow_http: bool = True
     batch_size: int = DEFAULT_BATCH_SIZE
+    email: str = ""  # used only when ``nik`` is empty
 
     kind = KIND
 
     def __repr__(self) -> str:
-        return (f"EscAccount(url={self.url!r}, user={self.user!r}, "
-                f"nik={self.nik[:4] + '…' if self.nik else ''!r})")
+        who = (f"nik={self.nik[:4] + '…'!r}" if self.nik
+               else f"email={self.email[:3] + '…' if self.email else ''!r}")
+        return f"EscAccount(url={self.url!r}, user={self.user!r}, {who})"
 
     @classmethod
     def from_settings(cls, esc: EscSettings, *, password: str, nik: str = "",
-                      url: str = "", user: str | None = None) -> EscAccount:
+                      email: str = "", url: str = "", user: str | None = None
+                      ) -> EscAccount:
+        """``nik`` or ``email`` given: that one; neither: the remembered one
+        (``esc.nik``, else ``esc.email``)."""
+        if not nik and not email:
+            nik, email = esc.nik, ("" if esc.nik else esc.email)
         return cls(url=url or esc.url, user=esc.user if user is None else user,
-                   password=password, nik=nik or esc.nik, timeout=esc.timeout_seconds,
-                   allow_http=esc.allow_http, batch_size=max(1, esc.batch_size))
+                   password=password, nik=nik.strip(), email=email.strip(),
+                   timeout=esc.timeout_seconds, allow_http=esc.allow_http,
+                   batch_size=max(1, esc.batch_size))
+
+    @property
+    def login(self) -> Login:
+        return Login(self.nik.strip()) if self.nik.strip() else Login(email=self.email.strip())
+
+    @property
+    def who(self) -> str:
+        """"NIK 3273…" or "email budi@…", for messages."""
+        return str(self.login)
 
     @property
     def plain_http(self) -> bool:
@@ -55,13 +79,16 @@ class EscAccount:
 
     def validate(self) -> None:
         """Refuses before anything is sent: a malformed URL, http:// when an administrator
-        forbade it, a NIK that is not 16 digits."""
+        forbade it, a NIK that is not 16 digits, an email address that is not one."""
         check_url(self.url)
         if self.plain_http and not self.allow_http:
             raise RemoteSigningError("esc_http_forbidden", self.url, url=self.url)
-        nik = self.nik.strip()
-        if not (len(nik) == 16 and nik.isdigit()):
-            raise RemoteSigningError("esc_nik_invalid", nik=nik)
+        login = self.login
+        if login.email:
+            if not looks_like_email(login.email):
+                raise RemoteSigningError("esc_email_invalid", email=login.email)
+        elif not (len(login.nik) == 16 and login.nik.isdigit()):
+            raise RemoteSigningError("esc_nik_invalid", nik=login.nik)
 
     def client(self) -> EscClient:
         return EscClient(self.url, self.user, self.password, self.timeout)
@@ -97,14 +124,23 @@ def check_account(account: EscAccount) -> UserStatus:
     """The certificate's state at BSrE; raises ``esc_status_<state>`` unless ``ISSUE``."""
     account.validate()
     with account.client() as client:
-        return require_issue(client.check_status(account.nik.strip()), account.nik)
+        return require_issue(client.check_status(account.login), account.login)
 
 
-def require_issue(status: UserStatus, nik: str) -> UserStatus:
+def looks_like_email(text: str) -> bool:
+    """One @, something before it, a dotted domain after it, no spaces: enough to catch a
+    slip before asking BSrE (which knows whether the address is registered)."""
+    local, at, domain = text.partition("@")
+    return bool(local and at and "." in domain.strip(".") and "@" not in domain
+                and not any(c.isspace() for c in text))
+
+
+def require_issue(status: UserStatus, login: Login) -> UserStatus:
     from desktop_signer.remote.errors import BLOCKING_STATUSES
 
     if status.status == "ISSUE":
         return status
     code = (f"esc_status_{status.status.lower()}" if status.status in BLOCKING_STATUSES
             else "esc_status_unknown")
-    raise RemoteSigningError(code, status.message, status=status.status, nik=nik)
+    raise RemoteSigningError(code, status.message, status=status.status,
+                             nik=login.nik or login.email, who=str(login))

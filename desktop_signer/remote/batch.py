@@ -84,10 +84,10 @@ class RemoteSigningSession:
         self.client.close()
 
     def check_status(self) -> None:
-        require_issue(self.client.check_status(self.account.nik), self.account.nik)
+        require_issue(self.client.check_status(self.account.login), self.account.login)
 
     def request_totp(self, count: int) -> str:
-        return self.client.request_totp(self.account.nik, count)
+        return self.client.request_totp(self.account.login, count)
 
     def prepare(self, job: SignJob) -> PreparedDocument:
         return prepare(job, self.options, self.profile, self._stamps)
@@ -95,7 +95,7 @@ class RemoteSigningSession:
     def send(self, prepared: Sequence[PreparedDocument]) -> tuple[bytes, ...]:
         cred = self.credential
         reply = self.client.sign_pdfs(
-            self.account.nik, [p.data for p in prepared], [p.properties for p in prepared],
+            self.account.login, [p.data for p in prepared], [p.properties for p in prepared],
             passphrase=None if cred.is_totp else cred.value,
             totp=cred.value if cred.is_totp else None)
         self.service_seconds += reply.seconds

@@ -17,7 +17,8 @@ class RemoteSigningError(DesktopSignerError):
     """Codes (params in brackets):
 
     Before anything is sent: ``esc_url_invalid`` (url), ``esc_http_forbidden`` (url),
-    ``esc_nik_invalid`` (nik), ``esc_name_required``, ``esc_status_<state>`` (status, nik)
+    ``esc_nik_invalid`` (nik), ``esc_email_invalid`` (email), ``esc_name_required``,
+    ``esc_status_<state>`` (status, nik: the NIK or email, who: "NIK …" / "email …")
     for every state in :data:`BLOCKING_STATUSES`, ``esc_status_unknown`` (status).
     The service answered no: ``esc_not_registered`` (nik; code 2011),
     ``esc_no_certificate`` (nik; 2021), ``esc_wrong_passphrase`` (2031),

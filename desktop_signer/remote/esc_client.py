@@ -44,6 +44,21 @@ CODE_WRONG_PASSPHRASE = 2031
 
 
 @dataclass(frozen=True)
+class Login:
+    """Who signs: the NIK, or the email address BSrE knows the signer by (each of the
+    three calls takes ``nik`` or ``email``)."""
+
+    nik: str = ""
+    email: str = ""
+
+    def to_json(self) -> dict[str, str]:
+        return {"nik": self.nik} if self.nik else {"email": self.email}
+
+    def __str__(self) -> str:  # for messages: "NIK 3273…" or "email budi@…"
+        return f"NIK {self.nik}" if self.nik else f"email {self.email}"
+
+
+@dataclass(frozen=True)
 class UserStatus:
     status: str  # ISSUE, EXPIRED, RENEW, ...
     status_code: int | None
@@ -125,8 +140,8 @@ class EscClient:
         self.close()
 
     # -- the three calls ----------------------------------------------------------------------
-    def check_status(self, nik: str) -> UserStatus:
-        body = self._post(STATUS_PATH, {"nik": nik}, secrets=())
+    def check_status(self, login: Login) -> UserStatus:
+        body = self._post(STATUS_PATH, login.to_json(), secrets=())
         status = body.get("status")
         if not isinstance(status, str):
             nested = body.get("data")
@@ -137,19 +152,19 @@ class EscClient:
         return UserStatus(status.strip().upper(), code if isinstance(code, int) else None,
                           str(body.get("message", "")))
 
-    def request_totp(self, nik: str, count: int) -> str:
+    def request_totp(self, login: Login, count: int) -> str:
         """Asks the service to issue a TOTP for ``count`` files (shown in the BeSign app);
         returns the service's message."""
-        body = self._post(TOTP_PATH, {"nik": nik, "data": count}, secrets=())
+        body = self._post(TOTP_PATH, {**login.to_json(), "data": count}, secrets=())
         return str(body.get("message", ""))
 
-    def sign_pdfs(self, nik: str, files: Sequence[bytes],
+    def sign_pdfs(self, login: Login, files: Sequence[bytes],
                   properties: Sequence[SignatureProperties], *,
                   passphrase: str | None = None, totp: str | None = None) -> SignReply:
         if (passphrase is None) == (totp is None):
             raise ValueError("exactly one of passphrase and totp")
         payload: dict[str, Any] = {
-            "nik": nik,
+            **login.to_json(),
             "signatureProperties": [p.to_json() for p in properties],
             "file": [base64.b64encode(f).decode("ascii") for f in files],
         }

@@ -70,7 +70,7 @@ def request_totp(account: EscAccount, count: int) -> str:
     service's message."""
     account.validate()
     with account.client() as client:
-        return client.request_totp(account.nik, count)
+        return client.request_totp(account.login, count)
 
 
 def sign_batch_remote(identity: RemoteIdentity, jobs: Sequence[SignJob],

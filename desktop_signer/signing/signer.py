@@ -18,16 +18,13 @@ from pathlib import Path
 from typing import cast
 
 import pymupdf
-import requests
 from asn1crypto import x509
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign import fields, signers
 from pyhanko.sign.general import SigningError as PyhankoSigningError
 from pyhanko.sign.signers.pdf_cms import PdfCMSSignedAttributes
 from pyhanko.sign.signers.pdf_signer import DSSContentSettings, SigDSSPlacementPreference
-from pyhanko.sign.timestamps.common_utils import TimestampRequestError
 from pyhanko_certvalidator import ValidationContext
-from pyhanko_certvalidator import errors as cv_errors
 
 from desktop_signer.appearance import (
     AppearanceError,
@@ -66,6 +63,11 @@ from desktop_signer.signing.postcheck import (
     check_options,
     check_output,
     verdicts_by_field,
+)
+from desktop_signer.signing.pyhanko_errors import (
+    PYHANKO_ERRORS,
+    RevocationUnavailable,
+    typed_error,
 )
 from desktop_signer.trust.registry import load_registry
 from desktop_signer.verification.document import validate_bytes
@@ -122,10 +124,6 @@ class _ReserveTooSmall(Exception):
     """The container did not fit into the space reserved for it (the file is discarded)."""
 
 
-class _RevocationUnavailable(Exception):
-    def __init__(self, error: SigningError) -> None:
-        super().__init__(error.code)
-        self.error = error
 
 
 def is_training_certificate(chain: list[x509.Certificate]) -> bool:
@@ -227,7 +225,7 @@ class SigningSession:
         check_target(job.output, job.input, opts.overwrite)
         try:
             signed = self._sign_at(job, opts.level)
-        except _RevocationUnavailable as exc:
+        except RevocationUnavailable as exc:
             if not opts.allow_downgrade:
                 raise exc.error from None
             signed = replace(self._sign_at(job, "B-T"), downgraded=True)
@@ -409,39 +407,14 @@ class SigningSession:
             writer.IO_CHUNK_SIZE = IO_CHUNK
             pdf_signer.sign_pdf(writer, in_place=True, chunk_size=IO_CHUNK,
                                 bytes_reserved=self.reserve(level != "B-B"))
-        except TimestampRequestError as exc:
-            response = exc.args[1] if len(exc.args) > 1 else None
-            status = getattr(response, "status_code", None)
-            if status in (401, 403):
-                raise SigningError("tsa_auth_failed", str(status), url=tsa_url) from exc
-            cause = exc.__cause__
-            if isinstance(cause, OSError | requests.RequestException):
-                raise SigningError("tsa_unreachable", repr(cause), url=tsa_url) from exc
-            raise SigningError("tsa_failed", str(exc), url=tsa_url) from exc
-        except cv_errors.PathBuildingError as exc:
-            raise SigningError("chain_incomplete", str(exc)) from exc
-        except cv_errors.RevokedError as exc:
-            raise SigningError("certificate_revoked", str(exc)) from exc
-        except (cv_errors.InsufficientRevinfoError, cv_errors.PathValidationError,
-                cv_errors.ValidationError) as exc:
-            raise _RevocationUnavailable(SigningError("revocation_unavailable", str(exc),
-                                                      level=level)) from exc
+        except PYHANKO_ERRORS as exc:
+            if isinstance(exc, PyhankoSigningError) and _TOO_SMALL in str(exc):
+                raise _ReserveTooSmall(str(exc)) from exc
+            raise typed_error(exc, tsa_url=tsa_url, level=level) from exc
         except DesktopSignerError:
             raise
         except OSError as exc:
             raise os_error(exc, out_path) from exc
-        except PyhankoSigningError as exc:
-            cause = exc.__cause__
-            if isinstance(cause, cv_errors.PathBuildingError):
-                raise SigningError("chain_incomplete", str(cause)) from exc
-            if isinstance(cause, cv_errors.RevokedError):
-                raise SigningError("certificate_revoked", str(cause)) from exc
-            if isinstance(cause, cv_errors.InsufficientRevinfoError | cv_errors.ValidationError):
-                raise _RevocationUnavailable(SigningError(
-                    "revocation_unavailable", f"{exc}: {cause}", level=level)) from exc
-            if _TOO_SMALL in str(exc):
-                raise _ReserveTooSmall(str(exc)) from exc
-            raise SigningError("signing_failed", str(exc)) from exc
 
 
 def check_and_report(name: str, data: PdfData, options: SignOptions) -> FileReport:

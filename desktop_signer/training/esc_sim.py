@@ -100,7 +100,9 @@ class EscSimulatorApp:
         self.control = control or SimulatorControl()
         self.stats = Stats()
         self._lock = threading.Lock()
-        self._users = {u.nik: u for u in esc_users.users()}
+        known = esc_users.users()
+        self._users = {u.nik: u for u in known}
+        self._by_email = {u.email.lower(): u for u in known if u.email}
         self._signers: dict[str, signers.SimpleSigner] = {}
         self._timestamper = RequestsHTTPTimeStamper(made.tsa_url, timeout=20)
 
@@ -167,14 +169,21 @@ class EscSimulatorApp:
                                  "error": "Unauthorized", "path": request.path})
 
     # -- the API --------------------------------------------------------------------------------
+    def _lookup(self, body: dict[str, Any]) -> esc_users.EscUser | None:
+        """By ``nik``, else by ``email`` (the real API takes either)."""
+        nik = str(body.get("nik") or "").strip()
+        if nik:
+            return self._users.get(nik)
+        return self._by_email.get(str(body.get("email") or "").strip().lower())
+
     def _user(self, body: dict[str, Any]) -> esc_users.EscUser:
-        user = self._users.get(str(body.get("nik", "")).strip())
+        user = self._lookup(body)
         if user is None:
             raise _Refusal(400, {"error": "User tidak terdaftar", "status_code": 2011})
         return user
 
     def _status(self, body: dict[str, Any]) -> Response:
-        user = self._users.get(str(body.get("nik", "")).strip())
+        user = self._lookup(body)
         if user is None:
             return _json({"status_code": 2011, "message": "User tidak terdaftar",
                           "status": "NOT_REGISTERED"})

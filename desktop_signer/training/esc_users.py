@@ -1,7 +1,8 @@
 """Who the eSign Client Service simulator knows: a NIK per trainee, plus a few NIKs whose
 certificate is in each state a real service reports (for exercises and tests).
 
-NIKs start with 3299, a province code that does not exist: no real person's number.
+NIKs start with 3299, a province code that does not exist: no real person's number. Each
+trainee can also log in by email (``<label>@latihan.invalid``: a domain that cannot exist).
 """
 
 from __future__ import annotations
@@ -27,8 +28,15 @@ STATUS_ONLY: tuple[tuple[str, str], ...] = (
 UNREGISTERED_NIK = "3299990101900001"  # known to nobody: "User tidak terdaftar" (2011)
 
 
+EMAIL_DOMAIN = "latihan.invalid"
+
+
 def nik_for(index: int) -> str:
     return f"{NIK_PREFIX}{index:02d}0101900001"
+
+
+def email_for(label: str) -> str:
+    return f"{label}@{EMAIL_DOMAIN}"
 
 
 @dataclass(frozen=True)
@@ -36,6 +44,7 @@ class EscUser:
     nik: str
     label: str  # the trainee's label; "" for the status-only NIKs
     status: str
+    email: str = ""  # "" for the status-only NIKs
 
 
 def users(trainees: tuple[Trainee, ...] = TRAINEES) -> tuple[EscUser, ...]:
@@ -44,6 +53,6 @@ def users(trainees: tuple[Trainee, ...] = TRAINEES) -> tuple[EscUser, ...]:
         status = _STATUS_BY_PROBLEM.get(t.problem, "ISSUE") if t.problem else "ISSUE"
         if t.key_on_token:
             status = "NO_CERTIFICATE"  # its key never leaves the token: nothing to sign with
-        out.append(EscUser(nik_for(index), t.label, status))
+        out.append(EscUser(nik_for(index), t.label, status, email_for(t.label)))
     out += [EscUser(nik, "", status) for nik, status in STATUS_ONLY]
     return tuple(out)

@@ -46,6 +46,7 @@ class IdentityFiles:
     serial: int
     problem: str | None
     nik: str = ""  # at the eSign Client Service simulator (training esc)
+    email: str = ""  # ditto, the other way to log in
 
 
 @dataclass(frozen=True)
@@ -245,7 +246,7 @@ def _create(target: Path, port: int, module: Path,
     _step(progress, "identities")
     steps: list[dict[str, Any]] = []
     identities: list[IdentityFiles] = []
-    niks = {u.label: u.nik for u in esc_users.users(trainees) if u.label}
+    esc_known = {u.label: u for u in esc_users.users(trainees) if u.label}
     for t in trainees:
         der = ders[t.label]
         key_id = on_token_ids.get(t.label) or _key_id_for(der)
@@ -268,7 +269,8 @@ def _create(target: Path, port: int, module: Path,
             pkcs12=str(p12_path) if p12_path else None,
             serial=pki.certificate(arch, t.label).serial_number,
             problem=t.problem.value if t.problem else None,
-            nik=niks.get(t.label, ""),
+            nik=esc_known[t.label].nik if t.label in esc_known else "",
+            email=esc_known[t.label].email if t.label in esc_known else "",
         ))
     _run_provision(conf, {"module": str(module), "pin": pin, "steps": steps})
     for f in cert_dir.glob("*.der"):

@@ -764,6 +764,10 @@
         <translation>NIK harus 16 angka.</translation>
     </message>
     <message>
+        <source>This is not an email address. Type the NIK (16 digits) or the email address registered at BSrE.</source>
+        <translation>Ini bukan alamat email. Ketik NIK (16 angka) atau alamat email yang terdaftar di BSrE.</translation>
+    </message>
+    <message>
         <source>The eSign Client Service address is not valid (e.g. http://esc.agency.go.id).</source>
         <translation>Alamat eSign Client Service tidak valid (contoh: http://esc.instansi.go.id).</translation>
     </message>
@@ -838,6 +842,61 @@
     <message>
         <source>The eSign Client Service put the stamp elsewhere than asked; the result was refused.</source>
         <translation>eSign Client Service menaruh stempel di tempat lain daripada yang diminta; hasil ditolak.</translation>
+    </message>
+</context>
+<context>
+    <name>EscPage</name>
+    <message>
+        <source>BSrE eSign</source>
+        <translation>BSrE eSign</translation>
+    </message>
+    <message>
+        <source>Signing with a BSrE key kept on BSrE&apos;s servers, through your agency&apos;s eSign Client Service. The administrator gives the address, the client user and its password; your own passphrase is asked at each signing and never stored.</source>
+        <translation>Penandatanganan dengan kunci BSrE yang disimpan di server BSrE, melalui eSign Client Service instansi Anda. Administrator memberikan alamat, pengguna klien dan kata sandinya; passphrase Anda sendiri ditanyakan setiap kali menandatangani dan tidak pernah disimpan.</translation>
+    </message>
+    <message>
+        <source>Service &amp;address (URL):</source>
+        <translation>&amp;Alamat layanan (URL):</translation>
+    </message>
+    <message>
+        <source>http://esc.agency.go.id</source>
+        <translation>http://esc.instansi.go.id</translation>
+    </message>
+    <message>
+        <source>&amp;Client user:</source>
+        <translation>Pengguna &amp;klien:</translation>
+    </message>
+    <message>
+        <source>Client &amp;password:</source>
+        <translation>Kata &amp;sandi klien:</translation>
+    </message>
+    <message>
+        <source>&amp;Files per request:</source>
+        <translation>&amp;Berkas per permintaan:</translation>
+    </message>
+    <message>
+        <source>&amp;Wait at most (seconds):</source>
+        <translation>&amp;Batas tunggu (detik):</translation>
+    </message>
+    <message>
+        <source>(a password is stored)</source>
+        <translation>(kata sandi sudah tersimpan)</translation>
+    </message>
+    <message>
+        <source>Checking the system&apos;s password store…</source>
+        <translation>Memeriksa penyimpanan kata sandi sistem…</translation>
+    </message>
+    <message>
+        <source>The agency&apos;s client password is kept in the system&apos;s password store (keyring), never in the settings file.</source>
+        <translation>Kata sandi klien instansi disimpan di penyimpanan kata sandi sistem (keyring), tidak pernah di berkas pengaturan.</translation>
+    </message>
+    <message>
+        <source>A client password is stored in the system&apos;s password store. Type a new one to replace it.</source>
+        <translation>Kata sandi klien sudah tersimpan di penyimpanan kata sandi sistem. Ketik yang baru untuk menggantinya.</translation>
+    </message>
+    <message>
+        <source>This computer has no password store (keyring): the client password cannot be kept. Ask the administrator.</source>
+        <translation>Komputer ini tidak memiliki penyimpanan kata sandi (keyring): kata sandi klien tidak dapat disimpan. Tanyakan kepada administrator.</translation>
     </message>
 </context>
 <context>
@@ -1878,12 +1937,16 @@
         <translation>BSrE eSign:</translation>
     </message>
     <message>
-        <source>NIK</source>
-        <translation>NIK</translation>
+        <source>NIK or email</source>
+        <translation>NIK atau email</translation>
     </message>
     <message>
-        <source>NIK for BSrE eSign</source>
-        <translation>NIK untuk BSrE eSign</translation>
+        <source>3273… or name@agency.go.id</source>
+        <translation>3273… atau nama@instansi.go.id</translation>
+    </message>
+    <message>
+        <source>NIK or email address for BSrE eSign</source>
+        <translation>NIK atau alamat email untuk BSrE eSign</translation>
     </message>
     <message>
         <source>Service</source>

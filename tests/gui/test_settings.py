@@ -389,3 +389,59 @@ def test_the_soft_fail_revocation_box_reads_the_old_key_and_saves_the_new_one(
     with qtbot.waitSignal(again.saved):
         again.accept()
     assert user_file(isolated_dirs)["revocation_soft_fail"] is True
+
+
+def test_the_esc_client_password_goes_to_the_keyring_and_the_window_uses_it(
+    qtbot: QtBot, make_window: MakeWindow, memory_keyring: MemoryKeyring,
+    isolated_dirs: dict[str, Path], training: Any, esc: Any, tmp_path: Path,
+) -> None:
+    """The agency's client password typed on the BSrE eSign page: in the keyring, never in
+    the file; the administrator's locked client user is the one it is stored for; with it
+    (and outside training mode, so no training credential helps) the chooser's BSrE row
+    reaches the simulator."""
+    from desktop_signer.training import esc_users
+    from tests.gui.signing_helpers import Dialogs, letter_copy
+
+    site = isolated_dirs["site"] / "desktop-signer"
+    site.mkdir(parents=True, exist_ok=True)
+    (site / "settings.json").write_text(json.dumps({
+        "defaults": {"esc.user": esc_users.CLIENT_USER}, "locked": ["esc.user"]}), "utf-8")
+    user_dir = isolated_dirs["config"] / "desktop-signer"
+    user_dir.mkdir(parents=True, exist_ok=True)
+    (user_dir / "settings.json").write_text(json.dumps({
+        "esc.nik": training.identity("budi").nik, "training_mode": False}), "utf-8")
+    window = make_window([letter_copy(training, tmp_path)])
+    dialog = open_settings(qtbot, window)
+    page = dialog.esc
+    dialog.page_list.setCurrentRow(dialog.pages.index(page))
+    assert not page.user.isEnabled() and page.user.text() == esc_users.CLIENT_USER
+    assert page.user.toolTip() == locked_tooltip()
+    qtbot.waitUntil(lambda: "never in the settings file" in page.keyring_note.text(),
+                    timeout=15_000)
+    assert page.password.isEnabled()
+    page.url.clear()
+    qtbot.keyClicks(page.url, esc.url)
+    qtbot.keyClicks(page.password, training.esc_client_password)
+    with qtbot.waitSignal(dialog.saved):
+        dialog.accept()
+    qtbot.waitUntil(lambda: bool(memory_keyring.store), timeout=15_000)
+    assert memory_keyring.store == {
+        ("desktop-signer", f"esc:{esc_users.CLIENT_USER}@{esc.url}"):
+            training.esc_client_password}
+    stored = user_file(isolated_dirs)
+    assert stored["esc.url"] == esc.url and "esc.user" not in stored
+    assert training.esc_client_password not in json.dumps(stored)
+    again = open_settings(qtbot, window)
+    qtbot.waitUntil(lambda: "is stored" in again.esc.keyring_note.text(), timeout=15_000)
+    assert again.esc.password.text() == ""  # never shown back
+    again.reject()
+    # the window signs in to the service with it
+    flow = window.signing.flow
+    dialogs = Dialogs(flow)
+    window.signing.sign_action.trigger()
+    chooser = dialogs.wait(qtbot, "IdentityChooser")
+    qtbot.waitUntil(lambda: any(o.source == "remote" for o in chooser.options),
+                    timeout=20_000)
+    option = next(o for o in chooser.options if o.source == "remote")
+    assert option.usable, option.reasons
+    chooser.reject()

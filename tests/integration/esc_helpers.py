@@ -1,44 +1,24 @@
-"""The ESC simulator on 127.0.0.1 for the remote-signing tests (real HTTP, real pyHanko
-signatures with the training TSA), and what the tests share."""
+"""What the remote-signing tests share (the simulator itself, fixtures ``esc_server`` and
+``esc``, is in ``tests/conftest.py``): real HTTP on 127.0.0.1, real pyHanko signatures with
+the training TSA."""
 
 from __future__ import annotations
 
 import json
 import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
-
-import pytest
 
 from desktop_signer.appearance import PlacementRequest
 from desktop_signer.appearance.profile import StampProfile
-from desktop_signer.remote import EscAccount, EscCredential
-from desktop_signer.signing import SignOptions, TsaConfig
+from desktop_signer.remote import EscAccount, EscCredential, RemoteBatchResult, sign_remote_batch
+from desktop_signer.signing import SignJob, SignOptions, TsaConfig
 from desktop_signer.training import letters
 from desktop_signer.training.esc_sim import EscSimulator
 from desktop_signer.training.esc_users import CLIENT_USER
-from desktop_signer.training.services import TrainingServices
 from desktop_signer.training.setup import TrainingSetup
 from tests.integration.sign_helpers import trust_for
 
 PROFILE = StampProfile(name="Budi Santoso", title="Kepala Dinas", nip="198503152010011002")
-
-
-@pytest.fixture(scope="session", name="esc_server")
-def esc_server_fixture(training: TrainingSetup,
-               training_services: TrainingServices) -> Iterator[EscSimulator]:
-    with EscSimulator(Path(training.directory)) as sim:
-        yield sim
-
-
-@pytest.fixture(name="esc")
-def esc_fixture(esc_server: EscSimulator) -> Iterator[EscSimulator]:
-    """The simulator with no latency and no fault; whatever a test sets is undone."""
-    esc_server.control.latency = 0.0
-    esc_server.control.fault = None
-    yield esc_server
-    esc_server.control.latency = 0.0
-    esc_server.control.fault = None
 
 
 def account(training: TrainingSetup, sim: EscSimulator, label: str = "budi",
@@ -60,6 +40,19 @@ def remote_options(training: TrainingSetup, **kw: object) -> SignOptions:
                                "placement": PlacementRequest(anchor="#")}
     base.update(kw)
     return SignOptions(**base)  # type: ignore[arg-type]
+
+
+def sign_remote(training: TrainingSetup, sim: EscSimulator, paths: list[Path], *,
+                credential: EscCredential | None = None, check_status: bool = True,
+                account_kw: dict[str, object] | None = None,
+                **options_kw: object) -> RemoteBatchResult:
+    """``paths`` signed through ``sim`` into ``<stem>_signed.pdf`` beside them, as Budi
+    (:data:`PROFILE`) with the trainees' passphrase unless told otherwise."""
+    jobs = [SignJob(p, p.with_name(p.stem + "_signed.pdf")) for p in paths]
+    return sign_remote_batch(account(training, sim, **(account_kw or {})),
+                             credential or passphrase(training), jobs,
+                             remote_options(training, **options_kw), profile=PROFILE,
+                             check_status=check_status)
 
 
 def letters_in(folder: Path, count: int) -> list[Path]:

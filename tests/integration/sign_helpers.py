@@ -6,6 +6,7 @@ import hashlib
 import io
 import subprocess
 from pathlib import Path
+from typing import Any
 
 from asn1crypto import x509
 from pyhanko.pdf_utils.reader import PdfFileReader
@@ -85,3 +86,36 @@ def qpdf_ok(path: Path) -> bool:
     proc = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True,
                           check=False)
     return proc.returncode == 0 and "No syntax or stream encoding errors" in proc.stdout
+
+
+class RefusingTsa:
+    """A local HTTP server that answers every request with 401 and records the
+    Authorization header it got (stand-in for a TSA with credentials, on 127.0.0.1)."""
+
+    def __init__(self) -> None:
+        import http.server
+        import threading
+
+        seen: list[str | None] = []
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_POST(self) -> None:
+                self.rfile.read(int(self.headers.get("Content-Length", 0)))
+                seen.append(self.headers.get("Authorization"))
+                self.send_response(401)
+                self.send_header("WWW-Authenticate", 'Basic realm="tsa"')
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+            def log_message(self, *args: Any) -> None:
+                pass
+
+        self.seen = seen
+        self.server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_port}/tsa"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()

@@ -19,8 +19,6 @@ from desktop_signer.training.esc_sim import EscSimulator
 from desktop_signer.training.setup import TrainingSetup
 from tests.integration.esc_helpers import (
     besign_code,
-    esc_fixture,  # noqa: F401  (fixture "esc")
-    esc_server_fixture,  # noqa: F401  (fixture "esc_server")
     leftovers,
     letters_in,
 )
@@ -30,9 +28,10 @@ pytestmark = pytest.mark.integration
 
 
 def _args(training: TrainingSetup, sim: EscSimulator, inputs: list[Path], out_dir: Path,
-          *extra: str, nik: str | None = None) -> list[str]:
+          *extra: str, nik: str | None = None, email: str | None = None) -> list[str]:
+    login = ["--email", email] if email else ["--nik", nik or training.identity("budi").nik]
     return ["sign", *map(str, inputs), "--out-dir", str(out_dir), "--esc-url", sim.url,
-            "--nik", nik or training.identity("budi").nik, "--esc-user", esc_users.CLIENT_USER,
+            *login, "--esc-user", esc_users.CLIENT_USER,
             "--esc-password-env", "ESC_PW", "--anchor", "#", "--trust",
             training.root_certificate, "--training", "--signer-title", "Kepala Dinas", *extra]
 
@@ -119,6 +118,72 @@ def test_totp_from_stdin(training: TrainingSetup, esc: EscSimulator, env: dict[s
     assert code == 0, captured.err
     assert "TOTP untuk 4 berkas diminta" in captured.err and "BeSign" in captured.err
     assert captured.out.count("ditandatangani: ") == 4
+
+
+class _WrongBesignStdin(_BesignStdin):
+    """A person mistyping the code (one digit off)."""
+
+    def readline(self, *args: object) -> str:  # type: ignore[override]
+        right = besign_code(self.sim, self.nik)
+        return f"{(int(right) + 1) % 10**6:06d}\n"
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("id", "kode TOTP salah atau kedaluwarsa"), ("en", "TOTP code is wrong or expired")])
+def test_a_wrong_totp_code(training: TrainingSetup, esc: EscSimulator, env: dict[str, Path],
+                           tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                           capsys: pytest.CaptureFixture[str], lang: str,
+                           expected: str) -> None:
+    monkeypatch.setenv("DESKTOP_SIGNER_LANG", lang)
+    nik = training.identity("budi").nik
+    monkeypatch.setattr(sys, "stdin", _WrongBesignStdin(esc, nik))
+    inputs = letters_in(tmp_path, 2)
+    before = [p.read_bytes() for p in inputs]
+    assert main(_args(training, esc, inputs, tmp_path, "--totp-stdin",
+                      "--signer-name", "Budi")) == 1
+    err = capsys.readouterr().err
+    assert expected in err, err
+    assert leftovers(tmp_path) == [] and [p.read_bytes() for p in inputs] == before
+    with Journal() as journal:  # the refused attempt is not a signature
+        assert all(e.result != "signed" for e in journal.entries())
+
+
+def test_login_by_email_is_remembered(training: TrainingSetup, esc: EscSimulator,
+                                      env: dict[str, Path], tmp_path: Path,
+                                      monkeypatch: pytest.MonkeyPatch,
+                                      capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("DESKTOP_SIGNER_LANG", "en")
+    monkeypatch.setenv("PP", training.esc_passphrase)
+    email = training.identity("budi").email
+    assert email.endswith("@latihan.invalid")
+    [letter] = letters_in(tmp_path / "in", 1)
+    out = tmp_path / "out"
+    out.mkdir()
+    assert main(_args(training, esc, [letter], out, "--passphrase-env", "PP",
+                      "--level", "B-T", "--signer-name", "Budi", email=email)) == 0
+    err = capsys.readouterr().err
+    assert f"BSrE certificate status for email {email}: ISSUE" in err
+    remembered = settings_mod.load().settings.esc
+    assert (remembered.email, remembered.nik) == (email, "")
+    # the certificate's name (not the one typed): the stamp's name next time
+    assert remembered.signer_name == training.identity("budi").name != "Budi"
+    # next time neither is given: the remembered email, and the name for the stamp
+    again = tmp_path / "again"
+    again.mkdir()
+    args = _args(training, esc, [letter], again, "--passphrase-env", "PP", "--level", "B-T")
+    at = args.index("--nik")
+    assert main(args[:at] + args[at + 2:]) == 0
+    assert f"for email {email}" in capsys.readouterr().err
+    # an unknown address: 2011 from the service, nothing written
+    before = sorted(p.name for p in out.iterdir())
+    assert main(_args(training, esc, [letter], out, "--passphrase-env", "PP",
+                      email="tidak-ada@latihan.invalid")) == 1
+    assert "not registered" in capsys.readouterr().err
+    assert sorted(p.name for p in out.iterdir()) == before
+    with pytest.raises(SystemExit) as info:  # one or the other
+        main([*_args(training, esc, [letter], out, "--passphrase-env", "PP"),
+              "--email", email])
+    assert info.value.code == 64
 
 
 @pytest.mark.parametrize(("lang", "expected"), [

@@ -15,7 +15,7 @@ from desktop_signer.remote import (
     http_warning_needed,
     sign_remote_batch,
 )
-from desktop_signer.signing import SignJob
+from desktop_signer.signing import SignJob, TsaConfig
 from desktop_signer.training import esc_users
 from desktop_signer.training.esc_sim import EscSimulator
 from desktop_signer.training.ports import free_port
@@ -23,29 +23,27 @@ from desktop_signer.training.setup import TrainingSetup
 from tests.integration.esc_helpers import (
     PROFILE,
     account,
-    esc_fixture,  # noqa: F401  (fixture "esc")
-    esc_server_fixture,  # noqa: F401  (fixture "esc_server")
+    besign_code,
     leftovers,
     letters_in,
     passphrase,
     remote_options,
+    sign_remote,
 )
-from tests.integration.sign_helpers import sha256
+from tests.integration.sign_helpers import RefusingTsa, sha256
 
 pytestmark = pytest.mark.integration
 
 
 def _attempt(training: TrainingSetup, sim: EscSimulator, folder: Path, *,
              credential: EscCredential | None = None, check_status: bool = True,
-             level: str = "B-T", **account_kw: object):
+             options_kw: dict[str, object] | None = None, **account_kw: object):
     [letter] = letters_in(folder, 1)
     before = sha256(letter)
-    job = SignJob(letter, letter.with_name("surat_signed.pdf"))
     try:
-        return sign_remote_batch(account(training, sim, **account_kw),
-                                 credential or passphrase(training), [job],
-                                 remote_options(training, level=level), profile=PROFILE,
-                                 check_status=check_status)
+        return sign_remote(training, sim, [letter], credential=credential,
+                           check_status=check_status, account_kw=account_kw,
+                           **(options_kw or {}))
     finally:
         assert sha256(letter) == before
         assert leftovers(folder) == [], "nothing written"
@@ -135,7 +133,7 @@ def test_a_reply_we_refuse(training: TrainingSetup, esc: EscSimulator, tmp_path:
 def test_no_timestamp_is_no_silent_downgrade(training: TrainingSetup, esc: EscSimulator,
                                              tmp_path: Path) -> None:
     esc.control.fault = "no_timestamp"
-    [result] = _attempt(training, esc, tmp_path, level="B-LT").results
+    [result] = _attempt(training, esc, tmp_path, options_kw={"level": "B-LT"}).results
     assert result.status == "failed" and result.error is not None
     assert result.error.code == "esc_level_too_low"
     assert result.error.params == {"level": "B-B", "requested": "B-LT"}
@@ -171,3 +169,35 @@ def test_a_timeout_ends_the_batch_but_the_group_already_sent_is_kept(
     # the first answer never came; the second group was on the wire and is written; the
     # third was never sent
     assert [j.output.exists() for j in jobs] == [False, True, False]
+
+
+def test_a_wrong_totp_code(training: TrainingSetup, esc: EscSimulator,
+                           tmp_path: Path) -> None:
+    """A code typed wrong (after a real get/totp request): a clear code, nothing written,
+    the code in no message."""
+    from desktop_signer.remote.identity import request_totp
+
+    acct = account(training, esc)
+    request_totp(acct, 1)
+    right = besign_code(esc, acct.nik)
+    wrong = f"{(int(right) + 1) % 10**6:06d}"
+    error = _raises("esc_wrong_totp", training, esc, tmp_path,
+                    credential=EscCredential.totp(wrong))
+    assert wrong not in str(error) and wrong not in repr(error.params)
+
+
+def test_b_lta_whose_tsa_refuses_the_credential(training: TrainingSetup, esc: EscSimulator,
+                                                tmp_path: Path) -> None:
+    """The service's B-T is fine; our document time stamp (B-LTA) meets a TSA that answers
+    401: the shared pyHanko-error mapping says so, nothing is written."""
+    tsa = RefusingTsa()
+    try:
+        [result] = _attempt(training, esc, tmp_path, options_kw={
+            "level": "B-LTA", "tsa": TsaConfig(tsa.url, "dinas", "rahasia-tsa", timeout=5)}
+        ).results
+    finally:
+        tsa.close()
+    assert result.status == "failed" and result.error is not None
+    assert result.error.code == "tsa_auth_failed", (result.error.code, result.error.detail)
+    assert result.error.params["url"] == tsa.url
+    assert tsa.seen and tsa.seen[0] is not None and tsa.seen[0].startswith("Basic ")

@@ -19,30 +19,22 @@ from tests.integration.esc_helpers import (
     PROFILE,
     account,
     besign_code,
-    esc_fixture,  # noqa: F401  (fixture "esc")
-    esc_server_fixture,  # noqa: F401  (fixture "esc_server")
     leftovers,
     letters_in,
     passphrase,
     remote_options,
+    sign_remote,
 )
 from tests.integration.sign_helpers import pdfsig, pyhanko_check, qpdf_ok, sha256
 
 pytestmark = pytest.mark.integration
 
 
-def _sign(training: TrainingSetup, sim: EscSimulator, paths: list[Path], **kw: object):
-    opts = remote_options(training, **kw)
-    jobs = [SignJob(p, p.with_name(p.stem + "_signed.pdf")) for p in paths]
-    return sign_remote_batch(account(training, sim), passphrase(training), jobs, opts,
-                             profile=PROFILE)
-
-
 def test_the_service_returns_b_t_and_we_keep_it(training: TrainingSetup, esc: EscSimulator,
                                                 tmp_path: Path) -> None:
     [letter] = letters_in(tmp_path, 1)
     before = sha256(letter)
-    batch = _sign(training, esc, [letter], level="B-T")
+    batch = sign_remote(training, esc, [letter], level="B-T")
     [result] = batch.results
     assert result.status == "signed", result.error
     assert result.level == "B-T" and result.verdict == "valid" and result.page == 3
@@ -61,7 +53,7 @@ def test_the_service_returns_b_t_and_we_keep_it(training: TrainingSetup, esc: Es
 def test_long_term_data_added_by_us(training: TrainingSetup, esc: EscSimulator,
                                     tmp_path: Path, level: str) -> None:
     [letter] = letters_in(tmp_path, 1)
-    [result] = _sign(training, esc, [letter], level=level).results
+    [result] = sign_remote(training, esc, [letter], level=level).results
     assert result.status == "signed", result.error
     assert result.level == level and not result.downgraded and result.verdict == "valid"
     out = result.output
@@ -80,10 +72,11 @@ def test_invisible_and_the_stamp_is_where_we_put_it(training: TrainingSetup,
     from desktop_signer.appearance import PlacementRequest
 
     [a, b] = letters_in(tmp_path, 2)
-    [inv] = _sign(training, esc, [a], visible=False).results
+    [inv] = sign_remote(training, esc, [a], visible=False).results
     assert inv.status == "signed" and inv.page is None
     rect = (300.0, 100.0, 500.0, 180.0)
-    [placed] = _sign(training, esc, [b], placement=PlacementRequest(page=1, rect=rect)).results
+    [placed] = sign_remote(training, esc, [b],
+                           placement=PlacementRequest(page=1, rect=rect)).results
     assert placed.status == "signed", placed.error
     reader = PdfFileReader(io.BytesIO(placed.output.read_bytes()), strict=False)
     [sig] = reader.embedded_signatures
@@ -127,7 +120,7 @@ def test_all_25_in_3_groups(training: TrainingSetup, esc: EscSimulator,
                             tmp_path: Path) -> None:
     requests_before = esc.app.stats.sign_requests
     paths = letters_in(tmp_path, 25)
-    batch = _sign(training, esc, paths)
+    batch = sign_remote(training, esc, paths)
     assert batch.signed == 25 and batch.groups_sent == 3 and not batch.cancelled
     assert esc.app.stats.sign_requests - requests_before == 3
 
@@ -165,14 +158,14 @@ def test_the_footer_goes_in_before_sending(training: TrainingSetup, esc: EscSimu
     from desktop_signer.appearance import FooterSpec, PlacementRequest
 
     [letter] = letters_in(tmp_path, 1)
-    [result] = _sign(training, esc, [letter], footer=FooterSpec(),
+    [result] = sign_remote(training, esc, [letter], footer=FooterSpec(),
                      placement=PlacementRequest(position="bottom-right")).results
     assert result.status == "signed", result.error
     with pymupdf.open(result.output) as doc:
         assert "Catatan" in doc[-1].get_text()
     pyhanko_check(result.output, training)
     # signing the signed file again: no footer this time (it would break the signature)
-    [second] = _sign(training, esc, [result.output], footer=FooterSpec(),
+    [second] = sign_remote(training, esc, [result.output], footer=FooterSpec(),
                      placement=PlacementRequest(position="top-right")).results
     assert second.status == "signed", second.error
     assert len(pyhanko_check(second.output, training)) == 2
@@ -205,9 +198,9 @@ def test_countersigning_a_b_lta_document(training: TrainingSetup, esc: EscSimula
     from desktop_signer.appearance import PlacementRequest
 
     [letter] = letters_in(tmp_path, 1)
-    [first] = _sign(training, esc, [letter], level="B-LTA").results
+    [first] = sign_remote(training, esc, [letter], level="B-LTA").results
     assert first.status == "signed", first.error
-    [second] = _sign(training, esc, [first.output], level="B-T",
+    [second] = sign_remote(training, esc, [first.output], level="B-T",
                      placement=PlacementRequest(position="top-left")).results
     assert second.status == "signed", second.error
     assert second.output.read_bytes().startswith(first.output.read_bytes())

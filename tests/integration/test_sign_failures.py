@@ -26,7 +26,7 @@ from desktop_signer.tokens.errors import TokenError
 from desktop_signer.training import letters, setup
 from desktop_signer.training.services import TrainingServices
 from desktop_signer.training.setup import TrainingSetup
-from tests.integration.sign_helpers import identity, options, sha256
+from tests.integration.sign_helpers import RefusingTsa, identity, options, sha256
 
 pytestmark = pytest.mark.integration
 
@@ -300,39 +300,6 @@ def test_kill_during_writing_leaves_no_output(training: TrainingSetup, letter: P
     assert sign_document(ident, SignJob(letter, out), options(training)).status == "signed"
 
 
-class _RefusingTsa:
-    """A local HTTP server that answers every request with 401 and records the
-    Authorization header it got (stand-in for a TSA with credentials, on 127.0.0.1)."""
-
-    def __init__(self) -> None:
-        import http.server
-        import threading
-
-        seen: list[str | None] = []
-
-        class Handler(http.server.BaseHTTPRequestHandler):
-            def do_POST(self) -> None:
-                self.rfile.read(int(self.headers.get("Content-Length", 0)))
-                seen.append(self.headers.get("Authorization"))
-                self.send_response(401)
-                self.send_header("WWW-Authenticate", 'Basic realm="tsa"')
-                self.send_header("Content-Length", "0")
-                self.end_headers()
-
-            def log_message(self, *args: Any) -> None:
-                pass
-
-        self.seen = seen
-        self.server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_port}/tsa"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-        self.thread.start()
-
-    def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
-
-
 def test_tsa_credentials_refused(training: TrainingSetup, letter: Path,
                                  monkeypatch: pytest.MonkeyPatch) -> None:
     import base64
@@ -341,7 +308,7 @@ def test_tsa_credentials_refused(training: TrainingSetup, letter: Path,
 
     monkeypatch.setenv("MY_TSA_PASSWORD", "rahasia-tsa")
     assert tsa_password("http://x", "dinas", "MY_TSA_PASSWORD") == "rahasia-tsa"
-    tsa = _RefusingTsa()
+    tsa = RefusingTsa()
     before = snapshot(letter.parent)
     try:
         ident = identity(training, "pkcs12")

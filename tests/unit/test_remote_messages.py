@@ -24,7 +24,8 @@ def test_every_code_is_worded_in_both_languages() -> None:
     for code in sorted(codes):
         ind, eng = MESSAGES[f"sign_err_{code}"]
         assert ind and eng and ind != eng, code
-        params = {"detail": "d", "url": "u", "nik": "n", "status": 500, "seconds": 60,
+        params = {"detail": "d", "url": "u", "nik": "n", "who": "NIK n", "email": "e",
+                  "status": 500, "seconds": 60,
                   "what": "w", "index": 1, "found": 2, "level": "B-B", "requested": "B-T",
                   "page": 1, "path": "p", "service_code": 1}
         for language in ("id", "en"):
@@ -41,3 +42,17 @@ def test_no_secret_in_reprs() -> None:
         client.close()
     assert "kata-sandi-klien" not in text and "rahasia-sekali" not in text
     assert "3299010101900001" not in text  # the NIK is personal data: shortened
+    by_email = EscAccount("http://esc.example", "klien", "x", "", email="budi@dinas.go.id")
+    assert "budi@dinas.go.id" not in repr(by_email)
+    assert by_email.login.to_json() == {"email": "budi@dinas.go.id"}
+    assert account.login.to_json() == {"nik": "3299010101900001"}
+
+
+def test_an_email_login_is_checked_before_anything_is_sent() -> None:
+    import pytest
+
+    for bad in ("budi", "budi@", "@dinas.go.id", "budi@dinas", "bu di@dinas.go.id"):
+        with pytest.raises(RemoteSigningError) as info:
+            EscAccount("http://esc.example", "k", "x", "", email=bad).validate()
+        assert info.value.code == "esc_email_invalid", bad
+    EscAccount("http://esc.example", "k", "x", "", email="budi@dinas.go.id").validate()

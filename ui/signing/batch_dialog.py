@@ -469,6 +469,10 @@ class BatchDialog(QDialog):
                                          "no other is started…"))
 
     def _finished(self, batch: Any) -> None:
+        if self.run is not None and batch.signed:
+            from ui.signing.remote_flow import remember_after_success
+
+            remember_after_success(self.flow.window.store, self.run.identity)
         self.run = None
         self.result = batch
         self.table.setRowCount(len(batch.results))

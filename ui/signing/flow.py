@@ -510,6 +510,10 @@ class PlacementSession(QObject):
                      where[1])
         self.flow.last_identity_key = self.option.key
         window = self.flow.window
+        if self.run is not None:
+            from ui.signing.remote_flow import remember_after_success
+
+            remember_after_success(window.store, self.run.identity)
         self.close()
         window.open_paths([str(result.output)])
         if getattr(batch, "journal_problem", ""):  # signed all the same: say so (issue 15)

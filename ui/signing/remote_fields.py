@@ -1,5 +1,6 @@
-"""The chooser's row for BSrE eSign: the NIK (remembered in ``esc.nik``, not a secret) and
-the eSign Client Service's address (``esc.url``; read-only when the administrator set it;
+"""The chooser's row for BSrE eSign: the NIK or the email address BSrE knows the signer by
+(remembered in ``esc.nik`` / ``esc.email``, not a secret; an "@" makes it an email) and the
+eSign Client Service's address (``esc.url``; read-only when the administrator set it;
 left empty in training mode, the training simulator, shown as the placeholder).
 "Check status" saves both and lists again, which asks BSrE for the certificate's state."""
 
@@ -19,12 +20,12 @@ class RemoteFields(QWidget):
         store = flow.window.store
         esc = store.settings.esc
         self.title = QLabel(self.tr("BSrE eSign:"), self)
-        self.nik_label = QLabel(self.tr("NIK"), self)
-        self.nik_edit = QLineEdit(esc.nik, self)
+        self.nik_label = QLabel(self.tr("NIK or email"), self)
+        self.nik_edit = QLineEdit(esc.nik or esc.email, self)
         self.nik_edit.setObjectName("escNik")
-        self.nik_edit.setMaxLength(16)
-        self.nik_edit.setPlaceholderText("3273…")
-        self.nik_edit.setAccessibleName(self.tr("NIK for BSrE eSign"))
+        self.nik_edit.setMaxLength(254)
+        self.nik_edit.setPlaceholderText(self.tr("3273… or name@agency.go.id"))
+        self.nik_edit.setAccessibleName(self.tr("NIK or email address for BSrE eSign"))
         self.nik_label.setBuddy(self.nik_edit)
         self.url_label = QLabel(self.tr("Service"), self)
         self.url_edit = QLineEdit(esc.url, self)
@@ -53,7 +54,9 @@ class RemoteFields(QWidget):
     def apply(self) -> None:
         store = self._flow.window.store
         esc = store.loaded.settings.esc
-        new = replace(esc, nik=self.nik_edit.text().strip(),
+        login = self.nik_edit.text().strip()
+        email = "@" in login  # the one way or the other; the other one is forgotten
+        new = replace(esc, nik="" if email else login, email=login if email else "",
                       url=esc.url if store.is_locked("esc.url") else
                       self.url_edit.text().strip())
         try:

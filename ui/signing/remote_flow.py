@@ -1,5 +1,6 @@
 """Window steps of BSrE remote signing (issue 13): the one-time warning that a plain
-``http://`` eSign Client Service carries the passphrase unencrypted."""
+``http://`` eSign Client Service carries the passphrase unencrypted, and what is remembered
+after a success."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 
 from desktop_signer.remote import http_warning_needed
+from desktop_signer.settings import replace_values
 
 translate = QCoreApplication.translate
 
@@ -54,3 +56,29 @@ def warn_plain_http_once(flow: Any, then: Callable[[], None],
     box.open()
     flow.dialogShown.emit(box)
     return False
+
+
+def remember_after_success(store: Any, identity: Any) -> None:
+    """After a remote signature: the login that worked (``esc.nik`` or ``esc.email``) and
+    the certificate's name for the next stamp (``esc.signer_name``); never a secret. Saved
+    only when something changed (a save makes the chooser ask BSrE again)."""
+    if getattr(identity, "kind", "") != "remote":
+        return
+    from desktop_signer.remote import remembered_login
+
+    values = remembered_login(identity.account, identity.known_certificate)
+    current = store.loaded.settings
+    changed = {k: v for k, v in values.items()
+               if not store.is_locked(k) and _value(current, k) != v}
+    if not changed:
+        return
+    try:
+        store.save(replace_values(current, changed))
+    except Exception:  # remembering is a convenience; the signature stands
+        pass
+
+
+def _value(settings: Any, dotted: str) -> Any:
+    for part in dotted.split("."):
+        settings = getattr(settings, part)
+    return settings

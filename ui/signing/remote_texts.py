@@ -39,6 +39,9 @@ def remote_texts() -> dict[str, str]:
             "Errors", "Unknown BSrE certificate status ({status}). Contact your agency's TTE "
             "administrator."),
         "esc_nik_invalid": translate("Errors", "The NIK must be 16 digits."),
+        "esc_email_invalid": translate(
+            "Errors", "This is not an email address. Type the NIK (16 digits) or the email "
+            "address registered at BSrE."),
         "esc_url_invalid": translate(
             "Errors", "The eSign Client Service address is not valid (e.g. "
             "http://esc.agency.go.id)."),
