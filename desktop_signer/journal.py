@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, fields
 from datetime import UTC, datetime
@@ -205,8 +206,12 @@ class Journal:
         self._db: sqlite3.Connection | None = None
         self._last_id = 0
         self._lock = threading.RLock()
+        self._connect()
+
+    def _connect(self) -> None:
+        """Open the file (``self._db``), or say in :attr:`problem` why not."""
         try:
-            self._db = self._open()
+            self._db = self._open_waiting()
         except sqlite3.Error as exc:
             code = problem_code(exc)
             if code == "journal_corrupt" and self._move_aside():
@@ -219,6 +224,22 @@ class Journal:
         except OSError as exc:  # the folder cannot be made
             self.problem = "journal_readonly" if exc.errno in (13, 30) else \
                 "journal_unavailable"
+
+    def _open_waiting(self) -> sqlite3.Connection:
+        # Two processes creating the journal at once (a window and a command-line batch
+        # started together): switching to WAL needs a lock that SQLite does not wait for,
+        # so "database is locked" can come at once despite the busy timeout. Try again
+        # for as long as the busy timeout would have waited.
+        deadline = time.monotonic() + self.busy_timeout
+        pause = 0.02
+        while True:
+            try:
+                return self._open()
+            except sqlite3.OperationalError as exc:
+                if problem_code(exc) != "journal_locked" or time.monotonic() >= deadline:
+                    raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.25)
 
     def _open(self) -> sqlite3.Connection:
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -305,6 +326,8 @@ class Journal:
     def _flush(self, timeout: float | None) -> bool:
         if not self.unwritten:
             return True
+        if self._db is None and self.problem == "journal_locked":
+            self._connect()  # it was busy when we opened it; it may not be now
         if self._db is None:
             return False
         try:

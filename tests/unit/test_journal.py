@@ -95,6 +95,22 @@ def test_a_locked_journal_keeps_the_row_and_writes_it_later(tmp_path: Path) -> N
     journal.close()
 
 
+def test_a_journal_locked_while_it_is_opened_is_opened_again_later(tmp_path: Path) -> None:
+    # Two programs creating the journal together: the one that finds it locked at opening
+    # must not stay without a journal for the rest of its run.
+    path = tmp_path / "journal.sqlite3"
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")  # the other program is creating it right now
+    other.execute("CREATE TABLE being_made (x)")
+    journal = Journal(path, busy_timeout=0.2)
+    assert not journal.available and journal.problem == "journal_locked"
+    other.execute("ROLLBACK")
+    other.close()
+    assert journal.record(entry("2025-06-05T08:00:00+00:00")) is not None
+    assert journal.available and journal.problem == "" and journal.unwritten == []
+    journal.close()
+
+
 def test_a_journal_that_cannot_be_made_never_raises(tmp_path: Path) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the folder should be")
