@@ -1,0 +1,19 @@
+"""A revoked certificate's sentence on the command line, with its date and reason
+(``tokens`` and ``sign`` both say it the same way)."""
+
+from __future__ import annotations
+
+from desktop_signer.cli.i18n import Catalogue
+from desktop_signer.tokens.revocation_status import RevocationStatus
+
+
+def revoked_sentence(status: RevocationStatus, t: Catalogue) -> str:
+    date = t("revocation_date", date=status.revoked_at.date().isoformat()) \
+        if status.revoked_at is not None else ""
+    try:
+        why = t(f"revocation_reason_{status.reason}") if status.reason else ""
+    except KeyError:  # "unspecified", or a code RFC 5280 may add
+        why = ""
+    reason = t("revocation_reason", reason=why) if why else ""
+    key = "revocation_ca_revoked" if status.ca_revoked else "revocation_revoked"
+    return t(key, date=date, reason=reason)
