@@ -221,3 +221,39 @@ def test_the_status_column_is_readable_beside_a_long_name(
     details = chooser.details.text()
     assert long_name in details
     assert "The certificate is not meant for signatures (key usage)." in details
+
+
+def test_a_revoked_certificate_file_is_refused_after_its_passphrase(
+        qtbot: QtBot, make_window: MakeWindow, classroom: TrainingSetup,
+        tmp_path: Path) -> None:
+    """A PKCS#12 file's certificate is known only after its passphrase: then its OCSP/CRL
+    is asked (the real training services), and the revoked trainee's file is refused with
+    "certificate revoked" before anything is signed."""
+    letter = letter_copy(classroom, tmp_path)
+    original = letter.read_bytes()
+    window = make_window([letter])
+    wait_open(qtbot, window)
+    flow = window.signing.flow
+    dialogs = Dialogs(flow)
+    window.signing.sign_action.trigger()
+    chooser = dialogs.wait(qtbot, "IdentityChooser")
+    p12 = classroom.identity("dicabut").pkcs12
+    assert p12 is not None
+    chooser.add_pkcs12(p12)
+    qtbot.waitUntil(lambda: any(o.source == "pkcs12" for o in chooser.options),
+                    timeout=10_000)
+    option = next(o for o in chooser.options if o.source == "pkcs12")
+    assert chooser.select_key(option.key) and chooser.choose_button.isEnabled()
+    qtbot.mouseClick(chooser.choose_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: flow.session is not None and flow.session.overlay is not None,
+                    timeout=20_000)
+    qtbot.mouseClick(flow.session.panel.sign_button, Qt.MouseButton.LeftButton)
+    dialog = dialogs.wait(qtbot, "PinDialog")
+    qtbot.keyClicks(dialog.pin_field, classroom.pkcs12_passphrase)
+    with qtbot.waitSignal(window.presenter.shown, timeout=30_000) as shown:
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    error = shown.args[0]
+    assert "The certificate was revoked; it cannot sign." in error.informativeText()
+    error.close()
+    assert letter.read_bytes() == original
+    assert not list(tmp_path.glob("*_signed*.pdf"))
