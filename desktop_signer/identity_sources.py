@@ -44,7 +44,7 @@ of its gateway into ``diagnostics``, and return its remote ``SigningIdentity`` f
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -313,10 +313,14 @@ class Pkcs12Source:
 
     id = "pkcs12"
 
-    def __init__(self, files: Sequence[str | os.PathLike[str]] = ()) -> None:
+    def __init__(self, files: Sequence[str | os.PathLike[str]] = (), *,
+                 revocation_cas: Callable[[], Sequence[bytes] | None] | None = None) -> None:
         self._files: list[Path] = []
         for f in files:
             self.add(f)
+        # after the passphrase the certificate is known: its OCSP/CRL is asked before it
+        # signs, with these CA certificates (DER); None from it, or no callable: not asked
+        self.revocation_cas = revocation_cas
 
     def add(self, path: str | os.PathLike[str]) -> None:
         p = Path(path).expanduser().absolute()
@@ -339,7 +343,13 @@ class Pkcs12Source:
              confirm_final_try: bool = False) -> SigningIdentity:
         from desktop_signer.tokens import load_pkcs12_identity
 
-        return load_pkcs12_identity(option.key, secret)
+        identity = load_pkcs12_identity(option.key, secret)
+        cas = self.revocation_cas() if self.revocation_cas is not None else None
+        if cas is not None:
+            from desktop_signer.signing.revocation_gate import refuse_if_revoked
+
+            refuse_if_revoked(identity, cas)  # revoked: closed, SigningError
+        return identity
 
 
 def training_cas(settings: Settings) -> list[bytes]:
@@ -359,6 +369,17 @@ def training_cas(settings: Settings) -> list[bytes]:
         except Exception:  # a missing file only means no training mark in the list
             continue
     return out
+
+
+def pkcs12_revocation_cas(settings: Settings) -> list[bytes] | None:
+    """The CA certificates to ask a PKCS#12 file's revocation status with, once its
+    passphrase opened it; None in offline mode (not asked). Reads files."""
+    if settings.offline:
+        return None
+    try:
+        return [*training_cas(settings), *revocation_anchors(settings)]
+    except Exception:  # unreadable anchors: ask with the file's own chain
+        return []
 
 
 def revocation_anchors(settings: Settings) -> list[bytes]:

@@ -168,3 +168,6 @@ MESSAGES.update(_VERIFY_REPORT)
 from desktop_signer.cli.messages_remote import MESSAGES as _REMOTE  # noqa: E402
 
 MESSAGES.update(_REMOTE)
+from desktop_signer.cli.messages_revocation import MESSAGES as _REVOCATION  # noqa: E402
+
+MESSAGES.update(_REVOCATION)

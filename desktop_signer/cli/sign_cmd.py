@@ -108,6 +108,13 @@ def error_line(exc: DesktopSignerError, t: Catalogue) -> str:
         from desktop_signer.cli.tokens_cmd import error_line as token_line
 
         return token_line(exc, t)
+    if exc.code == "certificate_revoked" and "revoked_at" in exc.params:
+        from desktop_signer.cli.revocation_text import revoked_sentence_of
+
+        # refused before signing (a PKCS#12 file): the issuer's date and reason are known
+        return revoked_sentence_of(str(exc.params["revoked_at"]),
+                                   str(exc.params.get("reason", "")),
+                                   bool(exc.params.get("ca_revoked")), t)
     params: dict[str, Any] = {"detail": exc.detail, **exc.params}
     try:
         return t(f"sign_err_{exc.code}", **params)
@@ -233,7 +240,15 @@ def _identity(args: argparse.Namespace, settings: settings_mod.Settings, t: Cata
     if args.pkcs12:
         passphrase = _secret(args.passphrase_env, args.passphrase_stdin,
                              t("sign_passphrase_prompt"), "sign_usage_no_passphrase", usage)
-        return load_pkcs12_identity(args.pkcs12, passphrase)
+        identity = load_pkcs12_identity(args.pkcs12, passphrase)
+        # its certificate is known only now: a revoked one is refused before it signs
+        from desktop_signer.identity_sources import pkcs12_revocation_cas
+        from desktop_signer.signing.revocation_gate import refuse_if_revoked
+
+        cas = pkcs12_revocation_cas(settings)
+        if cas is not None:
+            refuse_if_revoked(identity, cas)
+        return identity
     module = args.module or settings.last_module
     if not module:
         usage("sign_usage_key")

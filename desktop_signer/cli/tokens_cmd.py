@@ -1,10 +1,16 @@
-"""``desktop-signer tokens [--module PATH] [--json] [--token T (--pin-env VAR | --pin-stdin)]``.
+"""``desktop-signer tokens [--module PATH] [--json] [--offline] [--token T (--pin-env VAR |
+--pin-stdin)]``.
 
 Lists the PKCS#11 modules tried (found / not found / failed to load, with the reason), the
 tokens present and their signing certificates. Without ``--module`` modules are detected
 (``desktop_signer.tokens.discovery``); with it only the given modules are used. A PIN is
 optional and goes to exactly one token (``--token``): it confirms which certificates have
 a private key and shows keys without a certificate. The PIN is never printed.
+
+Each signing certificate's revocation status is asked of its issuer's OCSP/CRL (the same
+question the window's chooser asks, with short time-outs: a few seconds when offline);
+a revoked one is shown as one that cannot sign. ``--offline`` (or the offline setting)
+skips the question.
 
 Exit codes: 0 listed; 1 a ``--module`` could not be loaded or the login failed; 64 usage.
 """
@@ -21,6 +27,7 @@ from typing import Any
 
 from desktop_signer import settings as settings_mod
 from desktop_signer.cli.i18n import Catalogue
+from desktop_signer.cli.revocation_text import revoked_sentence
 from desktop_signer.errors import DesktopSignerError
 from desktop_signer.tokens.discovery import discover
 from desktop_signer.tokens.inventory import (
@@ -31,6 +38,9 @@ from desktop_signer.tokens.inventory import (
     TokenReport,
     scan,
 )
+from desktop_signer.tokens.revocation_status import REVOKED, RevocationStatus
+
+Statuses = dict[str, RevocationStatus] | None  # fingerprint → status; None: not asked
 
 EXIT_USAGE = 64
 JSON_VERSION = 1
@@ -41,6 +51,7 @@ def register(sub: Any, t: Catalogue) -> None:
     p.add_argument("--module", action="append", default=[], metavar="PATH",
                    help=t("tokens_module_help"))
     p.add_argument("--json", action="store_true", help=t("tokens_json_help"))
+    p.add_argument("--offline", action="store_true", help=t("tokens_offline_help"))
     p.add_argument("--token", metavar="LABEL|SERIAL", help=t("tokens_token_help"))
     pin = p.add_mutually_exclusive_group()
     pin.add_argument("--pin-env", metavar="VAR", help=t("tokens_pin_env_help"))
@@ -93,15 +104,28 @@ def run(args: argparse.Namespace, t: Catalogue) -> int:
     found = discover(None, args.module, use_known=False, p11kit_dirs=()) if args.module \
         else discover(loaded)
     inventory = scan(loaded, login=login, discovery=found)
+    statuses = None if args.offline or loaded.settings.offline else \
+        revocation_statuses(inventory, loaded.settings)
     if args.json:
-        print(json.dumps(inventory_json(inventory), ensure_ascii=False, indent=2))
+        print(json.dumps(inventory_json(inventory, statuses), ensure_ascii=False, indent=2))
     else:
-        print_text(inventory, t)
+        print_text(inventory, t, statuses)
     failed_module = any(m.status in ("load_failed", "not_found") and
                         "command_line" in m.sources for m in inventory.modules)
     failed_login = login is not None and any(
         tok.error for tok in inventory.tokens if login.applies_to(tok.serial, tok.label))
     return 1 if failed_module or failed_login else 0
+
+
+def revocation_statuses(inventory: Inventory, settings: Any) -> dict[str, RevocationStatus]:
+    from desktop_signer.identity_sources import revocation_anchors, training_cas
+    from desktop_signer.tokens.revocation_batch import check_inventory
+
+    try:
+        known = [*training_cas(settings), *revocation_anchors(settings)]
+    except Exception:  # unreadable anchors: ask with the tokens' own CA certificates
+        known = []
+    return check_inventory(inventory, known)
 
 
 # -- JSON ----------------------------------------------------------------------------------
@@ -115,18 +139,32 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def certificate_json(entry: CertificateEntry) -> dict[str, Any]:
+def revocation_json(status: RevocationStatus | None) -> dict[str, Any]:
+    if status is None:
+        return {"state": "not_checked", "revoked_at": None, "reason": "",
+                "ca_revoked": False, "detail": ""}
+    return {"state": status.state, "revoked_at": _plain(status.revoked_at),
+            "reason": status.reason, "ca_revoked": status.ca_revoked,
+            "detail": status.detail}
+
+
+def certificate_json(entry: CertificateEntry,
+                     statuses: Statuses = None) -> dict[str, Any]:
     info = asdict(entry.info)
     info["serial"] = info.pop("serial_hex")
+    status = (statuses or {}).get(entry.info.sha256)
+    problems = list(entry.problems)
+    if status is not None and status.state == REVOKED:
+        problems.insert(0, "revoked")
     out: dict[str, Any] = _plain({
         "ref": entry.ref, "cka_id": entry.cka_id, "label": entry.label, "key": entry.key,
         "matched_by": entry.matched_by, "always_authenticate": entry.always_authenticate,
-        "problems": list(entry.problems), **info,
+        "problems": problems, **info, "revocation": revocation_json(status),
     })
     return out
 
 
-def token_json(tok: TokenReport) -> dict[str, Any]:
+def token_json(tok: TokenReport, statuses: Statuses = None) -> dict[str, Any]:
     state = asdict(tok.state)
     flags = state.pop("flags")
     return {
@@ -137,8 +175,9 @@ def token_json(tok: TokenReport) -> dict[str, Any]:
         "login_warnings": list(tok.login_warnings),
         "error": {"code": tok.error, "params": _plain(dict(tok.error_params))}
         if tok.error else None,
-        "certificates": [certificate_json(c) for c in tok.certificates],
-        "other_certificates": [certificate_json(c) for c in tok.other_certificates],
+        "certificates": [certificate_json(c, statuses) for c in tok.certificates],
+        "other_certificates": [certificate_json(c, statuses)
+                               for c in tok.other_certificates],
         "keys_without_certificate": [asdict(k) for k in tok.keys_without_certificate],
     }
 
@@ -148,14 +187,15 @@ def module_json(m: ModuleReport) -> dict[str, Any]:
     return out
 
 
-def inventory_json(inv: Inventory) -> dict[str, Any]:
+def inventory_json(inv: Inventory, statuses: Statuses = None) -> dict[str, Any]:
     return {
         "version": JSON_VERSION,
+        "revocation_checked": statuses is not None,
         "system": inv.system,
         "search_dirs": list(inv.search_dirs),
         "p11kit_dirs": list(inv.p11kit_dirs),
         "modules": [module_json(m) for m in inv.modules],
-        "tokens": [token_json(tok) for tok in inv.tokens],
+        "tokens": [token_json(tok, statuses) for tok in inv.tokens],
     }
 
 
@@ -164,7 +204,7 @@ def _module_name(m: ModuleReport, t: Catalogue) -> str:
     return m.family or t("tokens_module_unnamed")
 
 
-def print_text(inv: Inventory, t: Catalogue) -> None:
+def print_text(inv: Inventory, t: Catalogue, statuses: Statuses = None) -> None:
     print(t("tokens_modules_header"))
     for m in inv.modules:
         name = _module_name(m, t)
@@ -189,6 +229,8 @@ def print_text(inv: Inventory, t: Catalogue) -> None:
         print(t("tokens_none"))
         return
     print(t("tokens_header"))
+    if statuses is None:
+        print(t("revocation_not_checked_offline"))
     for tok in inv.tokens:
         print(t("tokens_token_line", label=tok.label, manufacturer=tok.manufacturer,
                 model=tok.model, serial=tok.serial, slot=tok.slot_id))
@@ -204,13 +246,13 @@ def print_text(inv: Inventory, t: Catalogue) -> None:
         if tok.certificates:
             print(t("tokens_certificates_header"))
             for cert in tok.certificates:
-                _print_cert(cert, t, show_key=True)
+                _print_cert(cert, t, show_key=True, statuses=statuses)
         else:
             print(t("tokens_no_certificates"))
         if tok.other_certificates:
             print(t("tokens_others_header"))
             for cert in tok.other_certificates:
-                _print_cert(cert, t, show_key=False)
+                _print_cert(cert, t, show_key=False, statuses=statuses)
         if tok.keys_without_certificate:
             print(t("tokens_keys_without_header"))
             for key in tok.keys_without_certificate:
@@ -218,7 +260,8 @@ def print_text(inv: Inventory, t: Catalogue) -> None:
         print()
 
 
-def _print_cert(c: CertificateEntry, t: Catalogue, *, show_key: bool) -> None:
+def _print_cert(c: CertificateEntry, t: Catalogue, *, show_key: bool,
+                statuses: Statuses = None) -> None:
     info = c.info
     id_part = t(f"tokens_cert_id_{info.id_kind}", id=info.id_number) if info.id_number else ""
     print(t("tokens_cert_line", name=info.subject_name or info.subject,
@@ -232,5 +275,12 @@ def _print_cert(c: CertificateEntry, t: Catalogue, *, show_key: bool) -> None:
         print(t(f"tokens_key_{c.key}"))
     if c.always_authenticate:
         print(t("tokens_always_authenticate"))
+    status = (statuses or {}).get(info.sha256)
+    if status is not None and status.state == REVOKED:
+        print(t("tokens_warning", text=revoked_sentence(status, t)))
     for problem in c.problems:
         print(t("tokens_warning", text=t(f"tokens_problem_{problem}", days=info.days_left)))
+    if status is not None and status.state == "good":
+        print(t("revocation_line_good"))
+    elif status is not None and status.state == "unknown":
+        print(t("revocation_line_unknown", detail=status.detail or "-"))

@@ -2199,6 +2199,110 @@ Berkas PKCS#12 (frasa sandi = PIN): %3</translation>
         <translation>Sertifikat latihan: tanda tangan tidak sah secara hukum.</translation>
     </message>
     <message>
+        <source>expired</source>
+        <translation>kedaluwarsa</translation>
+    </message>
+    <message>
+        <source>not valid yet</source>
+        <translation>belum berlaku</translation>
+    </message>
+    <message>
+        <source>not for signing</source>
+        <translation>bukan untuk tanda tangan</translation>
+    </message>
+    <message>
+        <source>no private key</source>
+        <translation>tanpa kunci privat</translation>
+    </message>
+    <message>
+        <source>PIN locked</source>
+        <translation>PIN terblokir</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>dicabut</translation>
+    </message>
+    <message>
+        <source>token not initialised</source>
+        <translation>token belum diinisialisasi</translation>
+    </message>
+    <message>
+        <source>no user PIN</source>
+        <translation>belum ada PIN pengguna</translation>
+    </message>
+    <message>
+        <source>file missing</source>
+        <translation>berkas tidak ada</translation>
+    </message>
+    <message>
+        <source>expires soon</source>
+        <translation>segera berakhir</translation>
+    </message>
+    <message>
+        <source>no non-repudiation</source>
+        <translation>tanpa non-repudiation</translation>
+    </message>
+    <message>
+        <source>wrong PIN before</source>
+        <translation>pernah salah PIN</translation>
+    </message>
+    <message>
+        <source>one PIN try left</source>
+        <translation>tinggal satu percobaan PIN</translation>
+    </message>
+    <message>
+        <source>new PIN needed</source>
+        <translation>perlu PIN baru</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>latihan</translation>
+    </message>
+    <message>
+        <source>BSrE: expired</source>
+        <translation>BSrE: kedaluwarsa</translation>
+    </message>
+    <message>
+        <source>BSrE: being renewed</source>
+        <translation>BSrE: sedang diperbarui</translation>
+    </message>
+    <message>
+        <source>BSrE: suspended</source>
+        <translation>BSrE: ditangguhkan</translation>
+    </message>
+    <message>
+        <source>BSrE: revoked</source>
+        <translation>BSrE: dicabut</translation>
+    </message>
+    <message>
+        <source>BSrE: NIK not registered</source>
+        <translation>BSrE: NIK tidak terdaftar</translation>
+    </message>
+    <message>
+        <source>BSrE: no certificate yet</source>
+        <translation>BSrE: belum ada sertifikat</translation>
+    </message>
+    <message>
+        <source>BSrE: awaiting verification</source>
+        <translation>BSrE: menunggu verifikasi</translation>
+    </message>
+    <message>
+        <source>BSrE: registration not complete</source>
+        <translation>BSrE: pendaftaran belum selesai</translation>
+    </message>
+    <message>
+        <source>BSrE: unknown status</source>
+        <translation>BSrE: status tidak dikenal</translation>
+    </message>
+    <message>
+        <source>issuer revoked</source>
+        <translation>penerbit dicabut</translation>
+    </message>
+    <message>
+        <source>revoked on %1</source>
+        <translation>dicabut pada %1</translation>
+    </message>
+    <message>
         <source>the private key was compromised</source>
         <translation>kunci privatnya telah bocor</translation>
     </message>

@@ -104,7 +104,7 @@ def test_the_revoked_identity_is_shown_but_cannot_be_chosen(
 
     item = click_row(qtbot, chooser, REVOKED)
     # the row says why, in its status column and in the details, like an expired one
-    assert item.text(1) == f"The certificate was revoked on {when}"
+    assert item.text(1) == f"Revoked on {when}"
     details = chooser.details.text()
     assert f"The certificate was revoked on {when} (the private key was compromised)." \
         in details
@@ -185,3 +185,75 @@ def test_refusing_the_revoked_identity_marks_the_exercise_done(
     qtbot.keyClick(chooser, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not chooser.isVisible())
     assert exercise_done(qtbot, window, ExerciseId.REFUSED_REVOKED)
+
+
+def test_the_status_column_is_readable_beside_a_long_name(
+        qtbot: QtBot, make_window: MakeWindow, classroom: TrainingSetup,
+        tmp_path: Path) -> None:
+    """The Status column holds a few words whose full sentence is in the details panel: it
+    is never cut off, not even beside a long name (which is cut instead, shown in full in
+    the details)."""
+    from dataclasses import replace
+
+    from desktop_signer.identity_sources import SourceListing
+
+    window = make_window([letter_copy(classroom, tmp_path)])
+    wait_open(qtbot, window)
+    chooser = open_chooser(qtbot, window)
+    wait_revoked(qtbot, chooser)
+    long_name = ("Prof. Dr. Ir. Raden Ayu Sekar Kusumawardhani Hadiningrat Wiryodiningrat, "
+                 "S.H., M.Kn., M.Si.")
+    sari = option_named(chooser, "Sari Tanpa Tanda Tangan")
+    listings = tuple(chooser._watcher.latest)  # type: ignore[attr-defined]
+    renamed = tuple(
+        SourceListing(lst.source, tuple(
+            replace(o, info=replace(o.info, subject_name=long_name)) if o is sari else o
+            for o in lst.options), lst.diagnostics) for lst in listings)
+    chooser.show_listing(renamed)  # type: ignore[attr-defined]
+    tree = chooser.tree  # type: ignore[attr-defined]
+    metrics = tree.fontMetrics()
+    for name in (long_name, REVOKED, "Agus Kedaluwarsa"):
+        item = row_of(chooser, name)
+        status = item.text(1)
+        assert metrics.horizontalAdvance(status) + 12 <= tree.columnWidth(1), status
+    item = click_row(qtbot, chooser, long_name)
+    assert item.text(1) == "Not for signing"
+    details = chooser.details.text()
+    assert long_name in details
+    assert "The certificate is not meant for signatures (key usage)." in details
+
+
+def test_a_revoked_certificate_file_is_refused_after_its_passphrase(
+        qtbot: QtBot, make_window: MakeWindow, classroom: TrainingSetup,
+        tmp_path: Path) -> None:
+    """A PKCS#12 file's certificate is known only after its passphrase: then its OCSP/CRL
+    is asked (the real training services), and the revoked trainee's file is refused with
+    "certificate revoked" before anything is signed."""
+    letter = letter_copy(classroom, tmp_path)
+    original = letter.read_bytes()
+    window = make_window([letter])
+    wait_open(qtbot, window)
+    flow = window.signing.flow
+    dialogs = Dialogs(flow)
+    window.signing.sign_action.trigger()
+    chooser = dialogs.wait(qtbot, "IdentityChooser")
+    p12 = classroom.identity("dicabut").pkcs12
+    assert p12 is not None
+    chooser.add_pkcs12(p12)
+    qtbot.waitUntil(lambda: any(o.source == "pkcs12" for o in chooser.options),
+                    timeout=10_000)
+    option = next(o for o in chooser.options if o.source == "pkcs12")
+    assert chooser.select_key(option.key) and chooser.choose_button.isEnabled()
+    qtbot.mouseClick(chooser.choose_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: flow.session is not None and flow.session.overlay is not None,
+                    timeout=20_000)
+    qtbot.mouseClick(flow.session.panel.sign_button, Qt.MouseButton.LeftButton)
+    dialog = dialogs.wait(qtbot, "PinDialog")
+    qtbot.keyClicks(dialog.pin_field, classroom.pkcs12_passphrase)
+    with qtbot.waitSignal(window.presenter.shown, timeout=30_000) as shown:
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    error = shown.args[0]
+    assert "The certificate was revoked; it cannot sign." in error.informativeText()
+    error.close()
+    assert letter.read_bytes() == original
+    assert not list(tmp_path.glob("*_signed*.pdf"))

@@ -38,7 +38,8 @@ def test_json_layout(training: TrainingSetup, isolated_dirs: dict[str, Path]) ->
     proc = run_cli(training, isolated_dirs, "--module", training.module, "--json")
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)
-    assert set(data) == {"version", "system", "search_dirs", "p11kit_dirs", "modules", "tokens"}
+    assert set(data) == {"version", "revocation_checked", "system", "search_dirs",
+                         "p11kit_dirs", "modules", "tokens"}
     (module,) = data["modules"]
     assert module["status"] == "loaded" and module["sources"] == ["command_line"]
     assert set(module) >= {"path", "family", "status", "reason", "looked_for", "description",
@@ -111,3 +112,61 @@ def test_detects_modules_without_being_told(training: TrainingSetup,
             assert m["looked_for"]
     assert any(t["label"] == "LATIHAN" for t in data["tokens"])
     assert data["search_dirs"]
+
+
+def block_of(stdout: str, name: str) -> str:
+    """The lines of one certificate in the text listing (its line up to the next one)."""
+    lines = stdout.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.strip().startswith(f"{name} —"))
+    end = next((i for i in range(start + 1, len(lines))
+                if lines[i].startswith("      ") and not lines[i].startswith("        ")),
+               len(lines))
+    return "\n".join(lines[start:end])
+
+
+def test_a_revoked_certificate_is_listed_as_unusable(
+        training: TrainingSetup, training_services: object,
+        isolated_dirs: dict[str, Path]) -> None:
+    """The revoked trainee, asked of the training PKI's real OCSP/CRL on 127.0.0.1: shown
+    as revoked, with the date and the reason, in both languages and in the JSON."""
+    from datetime import UTC, datetime, timedelta
+
+    eng = run_cli(training, isolated_dirs, "--module", training.module, lang="en")
+    ind = run_cli(training, isolated_dirs, "--module", training.module, lang="id")
+    data = run_cli(training, isolated_dirs, "--module", training.module, "--json")
+    assert eng.returncode == ind.returncode == data.returncode == 0, eng.stderr
+    certs = {c["label"]: c for t in json.loads(data.stdout)["tokens"]
+             for c in t["certificates"]}
+    rina = certs["dicabut"]["revocation"]
+    assert json.loads(data.stdout)["revocation_checked"] is True
+    assert rina["state"] == "revoked" and rina["reason"] == "key_compromise"
+    assert certs["dicabut"]["problems"][0] == "revoked"
+    when = datetime.fromisoformat(rina["revoked_at"])
+    assert timedelta(days=9) < datetime.now(UTC) - when < timedelta(days=12)
+    assert certs["budi"]["revocation"]["state"] == "good"
+    assert "revoked" not in certs["budi"]["problems"]
+    # outside its validity period: not asked (expiry already blocks it)
+    assert certs["kedaluwarsa"]["revocation"]["state"] == "not_checked"
+
+    day = when.date().isoformat()
+    assert (f"! The certificate was REVOKED on {day} (the private key was compromised): it "
+            "cannot be used to sign.") in block_of(eng.stdout, "Rina Dicabut")
+    assert (f"! Sertifikat DICABUT pada {day} (kunci privatnya telah bocor): tidak dapat "
+            "dipakai menandatangani.") in block_of(ind.stdout, "Rina Dicabut")
+    budi = block_of(eng.stdout, "Budi Santoso")
+    assert "Revocation: not revoked" in budi and "REVOKED" not in budi
+
+
+def test_offline_does_not_ask(training: TrainingSetup, training_services: object,
+                              isolated_dirs: dict[str, Path]) -> None:
+    text = run_cli(training, isolated_dirs, "--module", training.module, "--offline")
+    data = run_cli(training, isolated_dirs, "--module", training.module, "--offline",
+                   "--json")
+    assert text.returncode == data.returncode == 0
+    assert "REVOKED" not in text.stdout and "Revocation:" not in text.stdout
+    assert "revocation status was not checked (offline mode)" in text.stdout
+    listed = json.loads(data.stdout)
+    assert listed["revocation_checked"] is False
+    assert all(c["revocation"]["state"] == "not_checked"
+               for t in listed["tokens"] for c in t["certificates"])
+

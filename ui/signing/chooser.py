@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import UTC
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -27,7 +27,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_signer.identity_sources import IdentityOption, SourceListing
-from ui.signing.texts import diagnostic_text, reason_text, revoked_text
+from ui.signing.texts import (
+    diagnostic_text,
+    reason_text,
+    revoked_label,
+    revoked_text,
+    status_label,
+)
 from ui.signing.watcher import IdentityWatcher
 from ui.tasks import Tasks
 from ui.training import evidence
@@ -78,6 +84,7 @@ class IdentityChooser(QDialog):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         split.setChildrenCollapsible(False)
+        split.splitterMoved.connect(lambda *_: self._size_columns())
         self.diagnostics_label = QLabel(self)
         self.diagnostics = QPlainTextEdit(self)
         self.diagnostics.setObjectName("identityDiagnostics")
@@ -184,7 +191,7 @@ class IdentityChooser(QDialog):
                 status = self._status_text(option)
                 item.setText(1, status)
                 item.setToolTip(0, option.display_name)
-                item.setToolTip(1, status)
+                item.setToolTip(1, self._status_tooltip(option))
                 item.setData(0, OPTION_ROLE, len(self.options))
                 item.setData(0, Qt.ItemDataRole.AccessibleTextRole,
                              f"{option.display_name}, {status}")
@@ -201,7 +208,7 @@ class IdentityChooser(QDialog):
             for diag in listing.diagnostics:
                 lines.append(self._diagnostic_line(diag))
         self.tree.expandAll()
-        self.tree.resizeColumnToContents(0)
+        self._size_columns()
         self.diagnostics.setPlainText("\n".join(lines))
         usable = sum(1 for o in self.options if o.usable)
         if not self.options:
@@ -221,24 +228,47 @@ class IdentityChooser(QDialog):
         self._show_current()
         self.listingShown.emit()
 
-    def _reason_text(self, option: IdentityOption, reason: str, *,
-                     short: bool = False) -> str:
+    def _size_columns(self) -> None:
+        """The names as wide as they need, but never more than 60 % of the list, so the
+        Status column keeps room for its words (a long name is cut, in full in the
+        details and its tooltip)."""
+        self.tree.resizeColumnToContents(0)
+        cap = int(self.tree.viewport().width() * 0.6)
+        if cap > 0 and self.tree.columnWidth(0) > cap:
+            self.tree.setColumnWidth(0, cap)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._size_columns()
+
+    def _reason_text(self, option: IdentityOption, reason: str) -> str:
         if reason == "revoked" and option.revocation is not None:
-            return revoked_text(option.revocation, with_reason=not short)
+            return revoked_text(option.revocation)
         return reason_text(reason)
 
     def _status_text(self, option: IdentityOption) -> str:
+        """A few words for the Status column: the full sentences are in the details panel
+        beside the list (and the row's tooltip), so the column never cuts a reason off."""
         if not option.usable:
-            return "; ".join(self._reason_text(option, r, short=True).rstrip(".")
-                             for r in option.reasons)
-        if option.source == "remote":
+            words = [revoked_label(option.revocation)
+                     if r == "revoked" and option.revocation is not None else status_label(r)
+                     for r in option.reasons]
+        elif option.source == "remote":
             return self.tr("ISSUE: can sign")
-        if option.info is None:
-            return self.tr("details after the passphrase")
-        notes = [reason_text(w).rstrip(".") for w in option.warnings if w != "training"]
-        if "training" in option.warnings:
-            notes.append(self.tr("training"))
-        return "; ".join(notes) if notes else self.tr("can sign")
+        elif option.info is None:
+            words = [self.tr("details after the passphrase")]
+        else:
+            words = [status_label(w) for w in option.warnings if w != "training"]
+            if "training" in option.warnings:
+                words.append(self.tr("training"))
+            words = words or [self.tr("can sign")]
+        text = "; ".join(words)
+        return text[:1].upper() + text[1:]
+
+    def _status_tooltip(self, option: IdentityOption) -> str:
+        sentences = [self._reason_text(option, r) for r in option.reasons]
+        sentences += [reason_text(w) for w in option.warnings]
+        return "\n".join(sentences) or self._status_text(option)
 
     def _diagnostic_line(self, diag: object) -> str:
         subject = getattr(diag, "subject", "") or getattr(diag, "family", "")

@@ -558,7 +558,8 @@ class SigningFlow(QObject):
         # each token certificate's OCSP/CRL, asked on its own threads; an answer makes the
         # watcher list again, so a revoked certificate turns unchoosable in the chooser
         self.revocation = RevocationMonitor(anchors=partial(revocation_anchors, settings))
-        self.pkcs12 = Pkcs12Source(files)
+        # a file's certificate, known after its passphrase, is asked before it signs
+        self.pkcs12 = Pkcs12Source(files, revocation_cas=self._pkcs12_revocation_cas)
         self.pkcs11 = Pkcs11Source(window.store.loaded, known_cas=training_cas(settings),
                                    revocation=self.revocation)
         self.remote = RemoteSource(settings)
@@ -571,6 +572,11 @@ class SigningFlow(QObject):
         self.last_identity_key = ""
         self.chooser: IdentityChooser | None = None
         self.batch_dialog: Any = None
+
+    def _pkcs12_revocation_cas(self) -> list[bytes] | None:
+        from desktop_signer.identity_sources import pkcs12_revocation_cas
+
+        return pkcs12_revocation_cas(self.window.store.settings)
 
     def _settings_changed(self, settings: Any) -> None:
         from desktop_signer.identity_sources import revocation_anchors, training_cas

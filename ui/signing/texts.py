@@ -39,6 +39,51 @@ def reason_text(code: str) -> str:
     return texts.get(code, code)
 
 
+def status_label(code: str) -> str:
+    """A few words for the chooser's Status column (the full sentence, from
+    :func:`reason_text`, is in the details panel beside it); the code's sentence when there
+    is no short form."""
+    labels = {
+        "expired": translate("Signing", "expired"),
+        "not_yet_valid": translate("Signing", "not valid yet"),
+        "no_signing_usage": translate("Signing", "not for signing"),
+        "certificate_without_key": translate("Signing", "no private key"),
+        "pin_locked": translate("Signing", "PIN locked"),
+        "revoked": translate("Signing", "revoked"),
+        "token_not_initialized": translate("Signing", "token not initialised"),
+        "user_pin_not_initialized": translate("Signing", "no user PIN"),
+        "file_missing": translate("Signing", "file missing"),
+        "expiring_soon": translate("Signing", "expires soon"),
+        "missing_non_repudiation": translate("Signing", "no non-repudiation"),
+        "pin_count_low": translate("Signing", "wrong PIN before"),
+        "pin_final_try": translate("Signing", "one PIN try left"),
+        "pin_to_be_changed": translate("Signing", "new PIN needed"),
+        "training": translate("Signing", "training"),
+        "esc_status_expired": translate("Signing", "BSrE: expired"),
+        "esc_status_renew": translate("Signing", "BSrE: being renewed"),
+        "esc_status_suspend": translate("Signing", "BSrE: suspended"),
+        "esc_status_revoke": translate("Signing", "BSrE: revoked"),
+        "esc_status_not_registered": translate("Signing", "BSrE: NIK not registered"),
+        "esc_status_no_certificate": translate("Signing", "BSrE: no certificate yet"),
+        "esc_status_waiting_for_verification": translate("Signing",
+                                                         "BSrE: awaiting verification"),
+        "esc_status_new": translate("Signing", "BSrE: registration not complete"),
+        "esc_status_unknown": translate("Signing", "BSrE: unknown status"),
+    }
+    return labels.get(code) or reason_text(code).rstrip(".")
+
+
+def revoked_label(status: object) -> str:
+    """"revoked on <date>" for the Status column, from a ``RevocationStatus``."""
+    when = getattr(status, "revoked_at", None)
+    if getattr(status, "ca_revoked", False):
+        return translate("Signing", "issuer revoked")
+    if isinstance(when, datetime):
+        return translate("Signing", "revoked on %1").replace(
+            "%1", when.astimezone(UTC).strftime("%d-%m-%Y"))
+    return status_label("revoked")
+
+
 def revocation_reason_text(reason: str) -> str:
     """The CRL reason code's name (RFC 5280 §5.3.1, as certvalidator gives it); "" for none."""
     texts = {
