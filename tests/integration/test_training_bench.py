@@ -23,6 +23,7 @@ from pyhanko_certvalidator import CertificateValidator, ValidationContext
 from pyhanko_certvalidator.errors import RevokedError
 
 from desktop_signer.pki.names import DESCRIPTION_OID
+from desktop_signer.tokens import loader
 from desktop_signer.training.identities import (
     ON_TOKEN_KEY_LABEL,
     SECOND_TOKEN_LABEL,
@@ -182,7 +183,9 @@ def test_problem_identities_have_their_defects(training: TrainingSetup) -> None:
 
 
 def _objects(training: TrainingSetup, token_label: str) -> list[dict[str, object]]:
-    lib = pkcs11.lib(training.module)
+    # through our loader: an earlier test may have loaded SoftHSM under its other name
+    # (a symlink), and python-pkcs11 would initialise the same file twice
+    lib = loader.load(training.module).lib
     token = lib.get_token(token_label=token_label)
     found = []
     with token.open(user_pin=training.pin) as session:
@@ -231,7 +234,9 @@ def test_a_token_key_signs_and_its_certificate_verifies_the_signature(
 ) -> None:
     from cryptography.hazmat.primitives.asymmetric import padding
 
-    lib = pkcs11.lib(training.module)
+    # through our loader: an earlier test may have loaded SoftHSM under its other name
+    # (a symlink), and python-pkcs11 would initialise the same file twice
+    lib = loader.load(training.module).lib
     token = lib.get_token(token_label=TRAINING_TOKEN_LABEL)
     ident = training.identity(ON_TOKEN_KEY_LABEL)
     with token.open(user_pin=training.pin) as session:
