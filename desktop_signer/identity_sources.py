@@ -474,12 +474,15 @@ class RemoteSource:
         reasons: tuple[str, ...] = ()
         account = self.account()
         try:
+            if not account.login.nik and not account.login.email:
+                # nobody typed a login yet: nothing to ask BSrE, and nothing wrong either
+                raise RemoteSigningError("esc_login_missing")
             status = check_account(account)
             diag = Diagnostic(esc.url, "ok", status.status)
         except RemoteSigningError as exc:
             reasons = (exc.code,)
             diag = Diagnostic(esc.url, "ok" if exc.code.startswith("esc_status_")
-                              else "unreadable", exc.code)
+                              or exc.code == "esc_login_missing" else "unreadable", exc.code)
         training = self._settings.training_mode
         login = account.login
         holder = str(login) if login.nik or login.email else "NIK"

@@ -760,6 +760,10 @@
         <translation>Status sertifikat BSrE tidak dikenal ({status}). Hubungi admin TTE instansi Anda.</translation>
     </message>
     <message>
+        <source>Type your NIK (16 digits) or the email address registered at BSrE above, then click Check status.</source>
+        <translation>Ketik NIK (16 angka) atau alamat email yang terdaftar di BSrE di atas, lalu klik Periksa status.</translation>
+    </message>
+    <message>
         <source>The NIK must be 16 digits.</source>
         <translation>NIK harus 16 angka.</translation>
     </message>
@@ -2293,6 +2297,10 @@ Berkas PKCS#12 (frasa sandi = PIN): %3</translation>
     <message>
         <source>BSrE: unknown status</source>
         <translation>BSrE: status tidak dikenal</translation>
+    </message>
+    <message>
+        <source>type NIK or email above</source>
+        <translation>ketik NIK atau email di atas</translation>
     </message>
     <message>
         <source>issuer revoked</source>

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
 from desktop_signer.training import esc_users
@@ -205,7 +205,11 @@ def test_login_by_email_and_what_is_remembered_after_the_first_signature(
     dialogs = Dialogs(flow)
     chooser = open_chooser(qtbot, dialogs, window)
     [first] = [o for o in chooser.options if o.source == "remote"]  # type: ignore[attr-defined]
-    assert not first.usable and first.reasons == ("esc_nik_invalid",)
+    # nothing typed yet: a step to take (no request to BSrE, no red "invalid NIK")
+    assert not first.usable and first.reasons == ("esc_login_missing",)
+    row = next(item for item in _rows(chooser) if item.text(0) == first.display_name)
+    assert row.text(1) == "Type NIK or email above"
+    assert row.foreground(1).color().name() != "#9b1c1c"
     fields = chooser.remote_fields  # type: ignore[attr-defined]
     assert fields.nik_edit.text() == ""
     qtbot.keyClicks(fields.nik_edit, email)
@@ -323,3 +327,12 @@ def test_a_remote_batch_with_one_passphrase(
         assert len(report.signatures) == 1 and report.signatures[0].verdict != "invalid"
     assert "5 signed, 0 skipped, 0 failed" in batch.summary.text()
     batch.reject()
+
+
+def _rows(chooser: object) -> list[QTreeWidgetItem]:
+    tree = chooser.tree  # type: ignore[attr-defined]
+    found: list[QTreeWidgetItem] = []
+    for top in range(tree.topLevelItemCount()):
+        group = tree.topLevelItem(top)
+        found.extend(group.child(i) for i in range(group.childCount()))
+    return found

@@ -198,7 +198,9 @@ class IdentityChooser(QDialog):
                 if not option.usable:
                     grey = QBrush(QColor("#6b6b6b"))
                     item.setForeground(0, grey)
-                    item.setForeground(1, QBrush(QColor("#9b1c1c")))
+                    # a login still to be typed is a step to take, not a fault: no red
+                    waiting = option.reasons == ("esc_login_missing",)
+                    item.setForeground(1, grey if waiting else QBrush(QColor("#9b1c1c")))
                 self.options.append(option)
                 if option.key == keep:
                     select = item

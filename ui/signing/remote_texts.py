@@ -38,6 +38,9 @@ def remote_texts() -> dict[str, str]:
         "esc_status_unknown": translate(
             "Errors", "Unknown BSrE certificate status ({status}). Contact your agency's TTE "
             "administrator."),
+        "esc_login_missing": translate(
+            "Errors", "Type your NIK (16 digits) or the email address registered at BSrE "
+            "above, then click Check status."),
         "esc_nik_invalid": translate("Errors", "The NIK must be 16 digits."),
         "esc_email_invalid": translate(
             "Errors", "This is not an email address. Type the NIK (16 digits) or the email "

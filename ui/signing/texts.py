@@ -69,6 +69,7 @@ def status_label(code: str) -> str:
                                                          "BSrE: awaiting verification"),
         "esc_status_new": translate("Signing", "BSrE: registration not complete"),
         "esc_status_unknown": translate("Signing", "BSrE: unknown status"),
+        "esc_login_missing": translate("Signing", "type NIK or email above"),
     }
     return labels.get(code) or reason_text(code).rstrip(".")
 
