@@ -147,27 +147,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
 }
 
-from desktop_signer.cli.messages_tokens import MESSAGES as _TOKENS  # noqa: E402
-
-MESSAGES.update(_TOKENS)
-from desktop_signer.cli.messages_verify import MESSAGES as _VERIFY  # noqa: E402
-
-MESSAGES.update(_VERIFY)
-from desktop_signer.cli.messages_sign import MESSAGES as _SIGN  # noqa: E402
-
-MESSAGES.update(_SIGN)
-from desktop_signer.cli.messages_selfcheck import MESSAGES as _SELFCHECK  # noqa: E402
-
-MESSAGES.update(_SELFCHECK)
+from desktop_signer.cli.messages_remote import MESSAGES as _REMOTE  # noqa: E402
 from desktop_signer.cli.messages_report import MESSAGES as _REPORT  # noqa: E402
-
-MESSAGES.update(_REPORT)
+from desktop_signer.cli.messages_revocation import MESSAGES as _REVOCATION  # noqa: E402
+from desktop_signer.cli.messages_selfcheck import MESSAGES as _SELFCHECK  # noqa: E402
+from desktop_signer.cli.messages_sign import MESSAGES as _SIGN  # noqa: E402
+from desktop_signer.cli.messages_tokens import MESSAGES as _TOKENS  # noqa: E402
+from desktop_signer.cli.messages_verify import MESSAGES as _VERIFY  # noqa: E402
 from desktop_signer.cli.messages_verify_report import MESSAGES as _VERIFY_REPORT  # noqa: E402
 
-MESSAGES.update(_VERIFY_REPORT)
-from desktop_signer.cli.messages_remote import MESSAGES as _REMOTE  # noqa: E402
 
-MESSAGES.update(_REMOTE)
-from desktop_signer.cli.messages_revocation import MESSAGES as _REVOCATION  # noqa: E402
+def _merge(*parts: dict[str, tuple[str, str]]) -> None:
+    # one catalogue for the whole CLI: a key defined twice would silently replace a text
+    # that another command formats with other parameters
+    for part in parts:
+        repeated = MESSAGES.keys() & part.keys()
+        if repeated:
+            raise RuntimeError(f"message ids defined twice: {sorted(repeated)}")
+        MESSAGES.update(part)
 
-MESSAGES.update(_REVOCATION)
+
+_merge(_TOKENS, _VERIFY, _SIGN, _SELFCHECK, _REPORT, _VERIFY_REPORT, _REMOTE, _REVOCATION)

@@ -22,11 +22,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "        Revocation: could not be checked now ({detail}); signing still works, "
         "level B-LT checks it again",
     ),
-    "revocation_revoked": (
+    "certificate_status_revoked": (
         "Sertifikat DICABUT{date}{reason}: tidak dapat dipakai menandatangani.",
         "The certificate was REVOKED{date}{reason}: it cannot be used to sign.",
     ),
-    "revocation_ca_revoked": (
+    "certificate_status_ca_revoked": (
         "Penerbit sertifikat (CA) DICABUT{date}{reason}: sertifikat tidak dapat dipakai "
         "menandatangani.",
         "The certificate's issuing authority (CA) was REVOKED{date}{reason}: the "

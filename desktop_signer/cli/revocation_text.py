@@ -21,5 +21,5 @@ def revoked_sentence_of(day: str, reason: str, ca_revoked: bool, t: Catalogue) -
     except KeyError:  # "unspecified", or a code RFC 5280 may add
         why = ""
     because = t("revocation_reason", reason=why) if why else ""
-    key = "revocation_ca_revoked" if ca_revoked else "revocation_revoked"
+    key = "certificate_status_ca_revoked" if ca_revoked else "certificate_status_revoked"
     return t(key, date=date, reason=because)
