@@ -13,8 +13,6 @@ child only.
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
-import sys
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from multiprocessing.connection import Connection
@@ -22,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_signer.settings import Settings
+from desktop_signer.verification import isolation
 from desktop_signer.verification.findings import finding
 from desktop_signer.verification.model import FileReport, SignatureResult, file_verdict
 
@@ -41,12 +40,7 @@ def context() -> Any:
     per process; its preload is set before it starts)."""
     global _context
     if _context is None:
-        if sys.platform != "win32" and "forkserver" in multiprocessing.get_all_start_methods():
-            ctx: Any = multiprocessing.get_context("forkserver")
-            ctx.set_forkserver_preload(PRELOAD)
-        else:
-            ctx = multiprocessing.get_context("spawn")
-        _context = ctx
+        _context = isolation.forkserver_context(PRELOAD)
     return _context
 
 
@@ -99,8 +93,6 @@ def options_in_child(settings: Settings, online: bool, folders: Folders) -> Any:
 
 def _verify_in_child(conn: Connection, path: str, settings: Settings, online: bool,
                      folders: Folders) -> None:
-    from desktop_signer.verification import isolation
-
     try:
         options = options_in_child(settings, online, folders)
         data = Path(path).read_bytes()
@@ -139,8 +131,7 @@ def _call_in_child(conn: Connection, fn: Any, args: tuple[Any, ...]) -> None:
 def _wait(target: Any, args: tuple[Any, ...], time_limit: float) -> tuple[str, Any, int | None]:
     ctx = context()
     receiver, sender = ctx.Pipe(duplex=False)
-    process = ctx.Process(target=target, args=(sender, *args), daemon=True)
-    process.start()
+    process = isolation.start_child(ctx, target, (sender, *args))
     sender.close()
     try:
         if receiver.poll(time_limit):

@@ -13,6 +13,12 @@ imported pyHanko, certvalidator and PyMuPDF (``set_forkserver_preload``), so a c
 in milliseconds instead of paying the import time (about 0.5 s) again; each child is still a
 fresh process, so one file cannot leave state behind for the next. On Windows (no fork) the
 children are spawned, which costs the imports once per file.
+
+A child does not run the application's main module again. ``multiprocessing`` normally
+re-imports ``__main__`` in every child (in case the target lives there); our targets are
+module-level functions of this package, and the main module of the window imports Qt, which
+cost every verification 0.2 to 0.7 s on a loaded machine (``benchmarks/bench_panel.py``).
+Children named :data:`CHILD_NAME` are started without it.
 """
 
 from __future__ import annotations
@@ -20,6 +26,8 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import sys
+from collections.abc import Callable
+from multiprocessing import spawn
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
@@ -31,7 +39,38 @@ PRELOAD = [
     "desktop_signer.verification.document",
     "desktop_signer.verification.visual",
 ]
+CHILD_NAME = "desktop-signer-check"  # children started without the main module
 _context: Any = None  # the multiprocessing context, chosen once
+
+
+def _without_main(original: Callable[[str], dict[str, Any]]) -> Callable[[str], dict[str, Any]]:
+    """``spawn.get_preparation_data`` that leaves out the main module for our children (the
+    parent sends this to each child; without these keys the child imports nothing more)."""
+    if getattr(original, "desktop_signer", False):
+        return original
+
+    def preparation_data(name: str) -> dict[str, Any]:
+        data = original(name)
+        if name.startswith(CHILD_NAME):
+            data.pop("init_main_from_path", None)
+            data.pop("init_main_from_name", None)
+        return data
+
+    preparation_data.desktop_signer = True  # type: ignore[attr-defined]
+    return preparation_data
+
+
+def forkserver_context(preload: list[str]) -> Any:
+    """A forkserver context preloading ``preload`` (POSIX), else spawn. There is one
+    forkserver per process: the last preload set before it starts is the one used."""
+    spawn.get_preparation_data = _without_main(spawn.get_preparation_data)
+    ctx: Any
+    if sys.platform != "win32" and "forkserver" in multiprocessing.get_all_start_methods():
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(preload)
+    else:
+        ctx = multiprocessing.get_context("spawn")
+    return ctx
 
 
 def mp_context() -> Any:
@@ -39,14 +78,16 @@ def mp_context() -> Any:
     else spawn."""
     global _context
     if _context is None:
-        ctx: Any
-        if sys.platform != "win32" and "forkserver" in multiprocessing.get_all_start_methods():
-            ctx = multiprocessing.get_context("forkserver")
-            ctx.set_forkserver_preload(PRELOAD)
-        else:
-            ctx = multiprocessing.get_context("spawn")
-        _context = ctx
+        _context = forkserver_context(PRELOAD)
     return _context
+
+
+def start_child(ctx: Any, target: Callable[..., None], args: tuple[Any, ...]) -> Any:
+    """A started daemon child of ``ctx`` running ``target(*args)`` (without the main
+    module)."""
+    process = ctx.Process(target=target, args=args, daemon=True, name=CHILD_NAME)
+    process.start()
+    return process
 
 
 def _limit_memory(megabytes: int) -> None:
@@ -90,8 +131,7 @@ def verify_bytes(name: str, data: bytes, options: VerifyOptions) -> FileReport:
     """Validate in a child process within ``options.time_limit`` seconds."""
     ctx = mp_context()
     receiver, sender = ctx.Pipe(duplex=False)
-    process = ctx.Process(target=_child, args=(sender, name, data, options), daemon=True)
-    process.start()
+    process = start_child(ctx, _child, (sender, name, data, options))
     sender.close()
     try:
         if receiver.poll(options.time_limit):
