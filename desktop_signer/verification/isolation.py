@@ -63,7 +63,7 @@ def _without_main(original: Callable[[str], dict[str, Any]]) -> Callable[[str], 
 def forkserver_context(preload: list[str]) -> Any:
     """A forkserver context preloading ``preload`` (POSIX), else spawn. There is one
     forkserver per process: the last preload set before it starts is the one used."""
-    spawn.get_preparation_data = _without_main(spawn.get_preparation_data)
+    spawn.get_preparation_data = _without_main(spawn.get_preparation_data)  # type: ignore[assignment]
     ctx: Any
     if sys.platform != "win32" and "forkserver" in multiprocessing.get_all_start_methods():
         ctx = multiprocessing.get_context("forkserver")
