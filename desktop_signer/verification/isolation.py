@@ -14,11 +14,7 @@ in milliseconds instead of paying the import time (about 0.5 s) again; each chil
 fresh process, so one file cannot leave state behind for the next. On Windows (no fork) the
 children are spawned, which costs the imports once per file.
 
-A child does not run the application's main module again. ``multiprocessing`` normally
-re-imports ``__main__`` in every child (in case the target lives there); our targets are
-module-level functions of this package, and the main module of the window imports Qt, which
-cost every verification 0.2 to 0.7 s on a loaded machine (``benchmarks/bench_panel.py``).
-Children named :data:`CHILD_NAME` are started without it.
+A child does not run the application's main module again (:mod:`desktop_signer.processes`).
 """
 
 from __future__ import annotations
@@ -27,11 +23,11 @@ import logging
 import multiprocessing
 import sys
 from collections.abc import Callable
-from multiprocessing import spawn
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
+from desktop_signer import processes
 from desktop_signer.verification.model import FileReport
 from desktop_signer.verification.options import VerifyOptions
 
@@ -39,31 +35,14 @@ PRELOAD = [
     "desktop_signer.verification.document",
     "desktop_signer.verification.visual",
 ]
-CHILD_NAME = "desktop-signer-check"  # children started without the main module
+CHILD_NAME = processes.PREFIX + "check"  # started without the main module
 _context: Any = None  # the multiprocessing context, chosen once
-
-
-def _without_main(original: Callable[[str], dict[str, Any]]) -> Callable[[str], dict[str, Any]]:
-    """``spawn.get_preparation_data`` that leaves out the main module for our children (the
-    parent sends this to each child; without these keys the child imports nothing more)."""
-    if getattr(original, "desktop_signer", False):
-        return original
-
-    def preparation_data(name: str) -> dict[str, Any]:
-        data = original(name)
-        if name.startswith(CHILD_NAME):
-            data.pop("init_main_from_path", None)
-            data.pop("init_main_from_name", None)
-        return data
-
-    preparation_data.desktop_signer = True  # type: ignore[attr-defined]
-    return preparation_data
 
 
 def forkserver_context(preload: list[str]) -> Any:
     """A forkserver context preloading ``preload`` (POSIX), else spawn. There is one
     forkserver per process: the last preload set before it starts is the one used."""
-    spawn.get_preparation_data = _without_main(spawn.get_preparation_data)  # type: ignore[assignment]
+    processes.skip_main_module()
     ctx: Any
     if sys.platform != "win32" and "forkserver" in multiprocessing.get_all_start_methods():
         ctx = multiprocessing.get_context("forkserver")

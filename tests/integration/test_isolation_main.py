@@ -1,4 +1,5 @@
-"""The verifier's children do not run the application's main module again.
+"""The verifier's children and the preview worker do not run the application's main module
+again.
 
 ``multiprocessing`` re-imports ``__main__`` in each child unless told otherwise; the window's
 main module imports Qt, which made every verification pay for it. Here the main module of a
@@ -27,6 +28,13 @@ if __name__ != "__main__":  # a child re-running this file as "__mp_main__"
 
 
 def run() -> None:
+    from desktop_signer.render.client import RenderClient
+
+    client = RenderClient()
+    client.start()
+    client.open(1, sys.argv[1])
+    print(type(client.receive()).__name__)  # Opened
+    client.stop()
     from desktop_signer.verification import VerifyOptions, verify_file
     from desktop_signer.reports.window_check import call_in_child, preview_in_child
 
@@ -49,7 +57,9 @@ def test_children_skip_the_main_module(corpus: Path, tmp_path: Path) -> None:
                            str(corpus / ROOT_CERT)],
                           cwd=REPO, capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 0, done.stderr[-2000:]
-    verdict, problem, count = done.stdout.splitlines()[0].split()
+    lines = done.stdout.splitlines()
+    assert lines[0] == "Opened"
+    verdict, problem, count = lines[1].split()
     assert problem == "-" and verdict == "indeterminate" and int(count) >= 1  # no anchor given
     assert "call ok" in done.stdout
     assert not marker.exists()
