@@ -50,7 +50,8 @@ class TabValidity(QObject):
         self.revision_of: tuple[str, int] | None = None  # (original path, revision)
         self.view_model: ReportView | None = None
         self._panel_wanted: bool | None = None  # None: open by itself for signed files
-        self.controller = ValidityController(tab.path, hub.settings(), self)
+        self.controller = ValidityController(tab.path, hub.settings(), self,
+                                             describer=self._describer)
         self.banner = ValidityBanner(tab)
         self.banner.hide()
         self.panel = SignaturesPanel(tab)
@@ -93,8 +94,22 @@ class TabValidity(QObject):
         self.banner.show_verifying()
         self.changed.emit()
 
+    def _describer(self) -> Any:
+        """What the worker thread builds for a report: the panel's view in the window's
+        language at the start of the run (checked again when it is shown)."""
+        language = self.hub.language()
+
+        def describe(report: Any) -> tuple[str, ReportView]:
+            return language, build(report, language)
+
+        return describe
+
     def _finished(self, report: Any) -> None:
-        self._show(report)
+        described = self.controller.described
+        ready = None
+        if described is not None and described[0] == self.hub.language():
+            ready = described[1]
+        self._show(report, ready)
 
     def _failed(self, error: BaseException) -> None:
         self.view_model = None
@@ -105,9 +120,10 @@ class TabValidity(QObject):
         self.panel.hide()
         self.changed.emit()
 
-    def _show(self, report: Any) -> None:
+    def _show(self, report: Any, model: ReportView | None = None) -> None:
         keep = self.panel.current()
-        model = build(report, self.hub.language())
+        if model is None:
+            model = build(report, self.hub.language())
         self.view_model = model
         self.banner.show_result(model.tone, model.reason, len(model.signatures))
         widgets = []
