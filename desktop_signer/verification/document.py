@@ -19,7 +19,7 @@ from pyhanko.sign.validation import read_certification_data
 # library wraps that make reading signatures faster (each module says why)
 from desktop_signer.pdf import hex_strings as _hex_strings  # noqa: F401
 from desktop_signer.pki import name_prep as _name_prep  # noqa: F401
-from desktop_signer.verification import visual_hook
+from desktop_signer.verification import placement, visual_hook
 from desktop_signer.verification.chain import Revinfo, document_revinfo
 from desktop_signer.verification.fields import SignatureEntry, page_numbers, signature_entries
 from desktop_signer.verification.findings import finding
@@ -228,9 +228,15 @@ def _validate(name: str, data: PdfData, options: VerifyOptions,
         ],
     )
     results = asyncio.run(_validate_all(ctx, entries))
+    whole = (data if isinstance(data, bytes) else data[:]) if results else b""
     if options.visual and results:
-        results = visual_hook.add_visual_findings(
-            data if isinstance(data, bytes) else data[:], results)
+        results = visual_hook.add_visual_findings(whole, results)
+    try:
+        results = placement.with_display_rects(whole, results)
+    except MemoryError:  # the child's memory limit: never a verdict
+        raise
+    except Exception:
+        log.debug("placing the widgets failed", exc_info=True)
     try:
         revisions: int | None = int(reader.xrefs.total_revisions)
     except MemoryError:  # the child's memory limit: never a verdict
