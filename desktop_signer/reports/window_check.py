@@ -81,20 +81,21 @@ class Folders:
         return cls(str(paths.user_config()), str(paths.site_config()), root)
 
 
-def options_in_child(settings: Settings, online: bool, folders: Folders) -> Any:
+def options_in_child(settings: Settings, online: bool, folders: Folders,
+                     password: str | None = None) -> Any:
     from desktop_signer.trust import load_trust
     from desktop_signer.verification import VerifyOptions
 
     trust = load_trust(training_mode=settings.training_mode, training_root=folders.training_root,
                        user_base=Path(folders.user_config), admin_base=Path(folders.site_config))
     return VerifyOptions(trust=trust, offline=settings.offline and not online,
-                         revocation_soft_fail=settings.revocation_soft_fail)
+                         revocation_soft_fail=settings.revocation_soft_fail, password=password)
 
 
 def _verify_in_child(conn: Connection, path: str, settings: Settings, online: bool,
-                     folders: Folders) -> None:
+                     folders: Folders, password: str | None) -> None:
     try:
-        options = options_in_child(settings, online, folders)
+        options = options_in_child(settings, online, folders, password)
         data = Path(path).read_bytes()
     except OSError as exc:
         from desktop_signer.verification.document import unreadable
@@ -150,12 +151,13 @@ def _wait(target: Any, args: tuple[Any, ...], time_limit: float) -> tuple[str, A
 
 
 def verify_for_window(path: str, settings: Settings, online: bool = False,
-                      time_limit: float = TIME_LIMIT) -> FileReport:
+                      time_limit: float = TIME_LIMIT, password: str | None = None) -> FileReport:
     """The FileReport of ``path`` as the settings say (trust, offline, strictness);
-    ``online`` allows fetching revocation data this once."""
+    ``online`` allows fetching revocation data this once; ``password`` is the one the user
+    opened an encrypted file with (it goes to the child through the pipe, nowhere else)."""
     folders = Folders.now(settings)
-    kind, payload, exitcode = _wait(_verify_in_child, (path, settings, online, folders),
-                                    time_limit)
+    kind, payload, exitcode = _wait(_verify_in_child,
+                                    (path, settings, online, folders, password), time_limit)
     if kind == "ok" and isinstance(payload, FileReport):
         return payload
     detail = str(payload)

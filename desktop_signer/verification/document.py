@@ -60,16 +60,20 @@ def unreadable(
     )
 
 
-def _open(data: PdfData) -> PdfFileReader:
+def _decrypted(reader: PdfFileReader, password: str) -> bool:
+    result = reader.decrypt(password)
+    return bool(result) and not (
+        getattr(result, "status", None) is not None and result.status.name == "FAILED")
+
+
+def _open(data: PdfData, password: str | None = None) -> PdfFileReader:
     reader = PdfFileReader(open_stream(data), strict=False)
     if reader.encrypted:
         # Signed-and-encrypted files usually open with the empty user password
-        # (corpus: real/dss/encrypted.pdf); others cannot be read without one.
-        result = reader.decrypt("")
-        if not result or (
-            getattr(result, "status", None) is not None and (result.status.name == "FAILED")
-        ):
-            raise PermissionError("password required")
+        # (corpus: real/dss/encrypted.pdf); others with the password the user opened them
+        # with in the window, else not at all.
+        if not _decrypted(reader, "") and not (password and _decrypted(reader, password)):
+            raise PermissionError("password required" if not password else "wrong password")
     reader.root  # noqa: B018  (fail here if there is no usable catalog)
     return reader
 
@@ -159,7 +163,7 @@ def _validate(name: str, data: PdfData, options: VerifyOptions,
     if b"%PDF" not in data[:1024]:
         return unreadable(name, file_digest, "not_a_pdf", options=options)
     try:
-        reader = _open(data)
+        reader = _open(data, options.password)
     except PermissionError as exc:
         return unreadable(name, file_digest, "encrypted", str(exc), options)
     except MemoryError:  # the child's memory limit: never a verdict
@@ -230,9 +234,9 @@ def _validate(name: str, data: PdfData, options: VerifyOptions,
     results = asyncio.run(_validate_all(ctx, entries))
     whole = (data if isinstance(data, bytes) else data[:]) if results else b""
     if options.visual and results:
-        results = visual_hook.add_visual_findings(whole, results)
+        results = visual_hook.add_visual_findings(whole, results, options.password or "")
     try:
-        results = placement.with_display_rects(whole, results)
+        results = placement.with_display_rects(whole, results, options.password)
     except MemoryError:  # the child's memory limit: never a verdict
         raise
     except Exception:

@@ -55,7 +55,8 @@ def with_display_rects(data: bytes, results: list[SignatureResult],
         return results
     out: list[SignatureResult] = []
     with doc:
-        if doc.needs_pass and not doc.authenticate(password or ""):
+        if doc.needs_pass and not (doc.authenticate("") or
+                                   (password and doc.authenticate(password))):
             return results
         for result in results:
             if not (result.page and result.rect and 0 < result.page <= doc.page_count):

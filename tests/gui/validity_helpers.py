@@ -16,6 +16,8 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.oid import NameOID
 from pyhanko.keys import load_cert_from_pemder, load_private_key_from_pemder
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.pdf_utils.writer import copy_into_new_writer
 from pyhanko.sign import signers
 from pyhanko.sign.fields import SigFieldSpec
 from pyhanko_certvalidator.registry import SimpleCertificateStore
@@ -127,6 +129,34 @@ def sign(source: Path, target: Path, pki: TestPki, field: str = "Tanda_Tangan_1"
     out = io.BytesIO()
     signers.PdfSigner(signers.PdfSignatureMetadata(field_name=field), signer,
                       new_field_spec=SigFieldSpec(field, on_page=0, box=box)
+                      ).sign_pdf(writer, output=out)
+    target.write_bytes(out.getvalue())
+    return target
+
+
+def lock(source: Path, target: Path, password: str) -> Path:
+    """``source`` encrypted by pyHanko (AES-256), ``password`` as the user password."""
+    writer = copy_into_new_writer(PdfFileReader(io.BytesIO(source.read_bytes())))
+    writer.encrypt(password + "-pemilik", password)
+    out = io.BytesIO()
+    writer.write(out)
+    target.write_bytes(out.getvalue())
+    return target
+
+
+def sign_encrypted(source: Path, target: Path, pki: TestPki, password: str,
+                   field: str = "Tanda_Tangan_1") -> Path:
+    """Sign an encrypted ``source`` (pyHanko needs its user password to add the update)."""
+    root = load_cert_from_pemder(str(pki.root_pem))
+    signer = signers.SimpleSigner(
+        signing_cert=load_cert_from_pemder(str(pki.signer_pem)),
+        signing_key=load_private_key_from_pemder(str(pki.key_pem), passphrase=None),
+        cert_registry=SimpleCertificateStore.from_certs([root]))
+    writer = IncrementalPdfFileWriter(io.BytesIO(source.read_bytes()), strict=False)
+    writer.encrypt(password)
+    out = io.BytesIO()
+    signers.PdfSigner(signers.PdfSignatureMetadata(field_name=field), signer,
+                      new_field_spec=SigFieldSpec(field, on_page=0, box=STAMP_BOX)
                       ).sign_pdf(writer, output=out)
     target.write_bytes(out.getvalue())
     return target

@@ -41,6 +41,7 @@ class ValidityController(QObject):
         self._running = False
         self._again = False
         self._online_once = False
+        self.password: str | None = None  # of an encrypted file, as the user opened it
         self.report: Any = None
         self.described: Any = None  # describe(report) of the report shown
         self.error: BaseException | None = None
@@ -72,12 +73,12 @@ class ValidityController(QObject):
         generation = self._generation
         self._running = True
         online_now, self._online_once = self._online_once, False
-        settings, path = self._settings, self.path
+        settings, path, password = self._settings, self.path, self.password
         describe = self._describer() if self._describer is not None else None
         self.started.emit()
 
         def job() -> tuple[Any, Any]:
-            report = jobs.verify(path, settings, online_now)
+            report = jobs.verify(path, settings, online_now, password)
             return report, describe(report) if describe is not None else None
 
         self._tasks.run(job, lambda done: self._done(generation, *done),

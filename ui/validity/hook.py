@@ -84,6 +84,7 @@ class TabValidity(QObject):
 
     def _opened(self, _tab: object) -> None:
         self.banner.show()
+        self.controller.password = self.tab.password  # an encrypted file: the one it opened
         if self.controller.runs == 0 and not self.controller.busy:
             self.controller.start()
         else:
