@@ -31,6 +31,7 @@ PRELOAD = [
     "desktop_signer.verification.document",
     "desktop_signer.verification.visual",
     "desktop_signer.reports.window_check",
+    "desktop_signer.verification.preloaded",  # last: freezes the above for the collector
 ]
 _context: Any = None
 

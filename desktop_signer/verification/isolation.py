@@ -34,6 +34,7 @@ from desktop_signer.verification.options import VerifyOptions
 PRELOAD = [
     "desktop_signer.verification.document",
     "desktop_signer.verification.visual",
+    "desktop_signer.verification.preloaded",  # last: freezes the above for the collector
 ]
 CHILD_NAME = processes.PREFIX + "check"  # started without the main module
 _context: Any = None  # the multiprocessing context, chosen once
