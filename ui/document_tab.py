@@ -131,6 +131,11 @@ class DocumentTab(QWidget):
         """Pages whose image at the current zoom has arrived (tests, screenshot tool)."""
         return frozenset(self._rendered_pages)
 
+    @property
+    def password(self) -> str | None:
+        """The password the document was (last asked to be) opened with; None if none."""
+        return self._password
+
     def open(self, password: str | None = None) -> None:
         self._password = password
         self._stamp = FileStamp.of(self.path)

@@ -18,6 +18,7 @@ from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from typing import Any
 
+from desktop_signer import processes
 from desktop_signer.render import protocol, worker
 from desktop_signer.render.protocol import Response, Stopped
 
@@ -35,12 +36,13 @@ class RenderClient:
 
     def start(self) -> None:
         """Start the child. Returns at once; the child imports PyMuPDF in parallel."""
+        processes.skip_main_module()  # the worker needs PyMuPDF, not the window's imports
         context = multiprocessing.get_context("spawn")
         requests_read, requests_write = context.Pipe(duplex=False)
         responses_read, responses_write = context.Pipe(duplex=False)
         process = context.Process(
             target=worker.serve, args=(requests_read, responses_write),
-            name="desktop-signer-render", daemon=True,
+            name=processes.PREFIX + "render", daemon=True,
         )
         process.start()
         # The child holds its own copies; closing ours lets each side see the other's end.

@@ -13,8 +13,6 @@ child only.
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
-import sys
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from multiprocessing.connection import Connection
@@ -22,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_signer.settings import Settings
+from desktop_signer.verification import isolation
 from desktop_signer.verification.findings import finding
 from desktop_signer.verification.model import FileReport, SignatureResult, file_verdict
 
@@ -32,6 +31,7 @@ PRELOAD = [
     "desktop_signer.verification.document",
     "desktop_signer.verification.visual",
     "desktop_signer.reports.window_check",
+    "desktop_signer.verification.preloaded",  # last: freezes the above for the collector
 ]
 _context: Any = None
 
@@ -41,12 +41,7 @@ def context() -> Any:
     per process; its preload is set before it starts)."""
     global _context
     if _context is None:
-        if sys.platform != "win32" and "forkserver" in multiprocessing.get_all_start_methods():
-            ctx: Any = multiprocessing.get_context("forkserver")
-            ctx.set_forkserver_preload(PRELOAD)
-        else:
-            ctx = multiprocessing.get_context("spawn")
-        _context = ctx
+        _context = isolation.forkserver_context(PRELOAD)
     return _context
 
 
@@ -87,22 +82,21 @@ class Folders:
         return cls(str(paths.user_config()), str(paths.site_config()), root)
 
 
-def options_in_child(settings: Settings, online: bool, folders: Folders) -> Any:
+def options_in_child(settings: Settings, online: bool, folders: Folders,
+                     password: str | None = None) -> Any:
     from desktop_signer.trust import load_trust
     from desktop_signer.verification import VerifyOptions
 
     trust = load_trust(training_mode=settings.training_mode, training_root=folders.training_root,
                        user_base=Path(folders.user_config), admin_base=Path(folders.site_config))
     return VerifyOptions(trust=trust, offline=settings.offline and not online,
-                         revocation_soft_fail=settings.revocation_soft_fail)
+                         revocation_soft_fail=settings.revocation_soft_fail, password=password)
 
 
 def _verify_in_child(conn: Connection, path: str, settings: Settings, online: bool,
-                     folders: Folders) -> None:
-    from desktop_signer.verification import isolation
-
+                     folders: Folders, password: str | None) -> None:
     try:
-        options = options_in_child(settings, online, folders)
+        options = options_in_child(settings, online, folders, password)
         data = Path(path).read_bytes()
     except OSError as exc:
         from desktop_signer.verification.document import unreadable
@@ -139,8 +133,7 @@ def _call_in_child(conn: Connection, fn: Any, args: tuple[Any, ...]) -> None:
 def _wait(target: Any, args: tuple[Any, ...], time_limit: float) -> tuple[str, Any, int | None]:
     ctx = context()
     receiver, sender = ctx.Pipe(duplex=False)
-    process = ctx.Process(target=target, args=(sender, *args), daemon=True)
-    process.start()
+    process = isolation.start_child(ctx, target, (sender, *args))
     sender.close()
     try:
         if receiver.poll(time_limit):
@@ -159,12 +152,13 @@ def _wait(target: Any, args: tuple[Any, ...], time_limit: float) -> tuple[str, A
 
 
 def verify_for_window(path: str, settings: Settings, online: bool = False,
-                      time_limit: float = TIME_LIMIT) -> FileReport:
+                      time_limit: float = TIME_LIMIT, password: str | None = None) -> FileReport:
     """The FileReport of ``path`` as the settings say (trust, offline, strictness);
-    ``online`` allows fetching revocation data this once."""
+    ``online`` allows fetching revocation data this once; ``password`` is the one the user
+    opened an encrypted file with (it goes to the child through the pipe, nowhere else)."""
     folders = Folders.now(settings)
-    kind, payload, exitcode = _wait(_verify_in_child, (path, settings, online, folders),
-                                    time_limit)
+    kind, payload, exitcode = _wait(_verify_in_child,
+                                    (path, settings, online, folders, password), time_limit)
     if kind == "ok" and isinstance(payload, FileReport):
         return payload
     detail = str(payload)

@@ -19,7 +19,7 @@ from pyhanko.sign.validation import read_certification_data
 # library wraps that make reading signatures faster (each module says why)
 from desktop_signer.pdf import hex_strings as _hex_strings  # noqa: F401
 from desktop_signer.pki import name_prep as _name_prep  # noqa: F401
-from desktop_signer.verification import visual_hook
+from desktop_signer.verification import placement, visual_hook
 from desktop_signer.verification.chain import Revinfo, document_revinfo
 from desktop_signer.verification.fields import SignatureEntry, page_numbers, signature_entries
 from desktop_signer.verification.findings import finding
@@ -60,16 +60,20 @@ def unreadable(
     )
 
 
-def _open(data: PdfData) -> PdfFileReader:
+def _decrypted(reader: PdfFileReader, password: str) -> bool:
+    result = reader.decrypt(password)
+    return bool(result) and not (
+        getattr(result, "status", None) is not None and result.status.name == "FAILED")
+
+
+def _open(data: PdfData, password: str | None = None) -> PdfFileReader:
     reader = PdfFileReader(open_stream(data), strict=False)
     if reader.encrypted:
         # Signed-and-encrypted files usually open with the empty user password
-        # (corpus: real/dss/encrypted.pdf); others cannot be read without one.
-        result = reader.decrypt("")
-        if not result or (
-            getattr(result, "status", None) is not None and (result.status.name == "FAILED")
-        ):
-            raise PermissionError("password required")
+        # (corpus: real/dss/encrypted.pdf); others with the password the user opened them
+        # with in the window, else not at all.
+        if not _decrypted(reader, "") and not (password and _decrypted(reader, password)):
+            raise PermissionError("password required" if not password else "wrong password")
     reader.root  # noqa: B018  (fail here if there is no usable catalog)
     return reader
 
@@ -159,7 +163,7 @@ def _validate(name: str, data: PdfData, options: VerifyOptions,
     if b"%PDF" not in data[:1024]:
         return unreadable(name, file_digest, "not_a_pdf", options=options)
     try:
-        reader = _open(data)
+        reader = _open(data, options.password)
     except PermissionError as exc:
         return unreadable(name, file_digest, "encrypted", str(exc), options)
     except MemoryError:  # the child's memory limit: never a verdict
@@ -228,9 +232,15 @@ def _validate(name: str, data: PdfData, options: VerifyOptions,
         ],
     )
     results = asyncio.run(_validate_all(ctx, entries))
+    whole = (data if isinstance(data, bytes) else data[:]) if results else b""
     if options.visual and results:
-        results = visual_hook.add_visual_findings(
-            data if isinstance(data, bytes) else data[:], results)
+        results = visual_hook.add_visual_findings(whole, results, options.password or "")
+    try:
+        results = placement.with_display_rects(whole, results, options.password)
+    except MemoryError:  # the child's memory limit: never a verdict
+        raise
+    except Exception:
+        log.debug("placing the widgets failed", exc_info=True)
     try:
         revisions: int | None = int(reader.xrefs.total_revisions)
     except MemoryError:  # the child's memory limit: never a verdict

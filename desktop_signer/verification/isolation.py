@@ -13,6 +13,8 @@ imported pyHanko, certvalidator and PyMuPDF (``set_forkserver_preload``), so a c
 in milliseconds instead of paying the import time (about 0.5 s) again; each child is still a
 fresh process, so one file cannot leave state behind for the next. On Windows (no fork) the
 children are spawned, which costs the imports once per file.
+
+A child does not run the application's main module again (:mod:`desktop_signer.processes`).
 """
 
 from __future__ import annotations
@@ -20,18 +22,35 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import sys
+from collections.abc import Callable
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
+from desktop_signer import processes
 from desktop_signer.verification.model import FileReport
 from desktop_signer.verification.options import VerifyOptions
 
 PRELOAD = [
     "desktop_signer.verification.document",
     "desktop_signer.verification.visual",
+    "desktop_signer.verification.preloaded",  # last: freezes the above for the collector
 ]
+CHILD_NAME = processes.PREFIX + "check"  # started without the main module
 _context: Any = None  # the multiprocessing context, chosen once
+
+
+def forkserver_context(preload: list[str]) -> Any:
+    """A forkserver context preloading ``preload`` (POSIX), else spawn. There is one
+    forkserver per process: the last preload set before it starts is the one used."""
+    processes.skip_main_module()
+    ctx: Any
+    if sys.platform != "win32" and "forkserver" in multiprocessing.get_all_start_methods():
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(preload)
+    else:
+        ctx = multiprocessing.get_context("spawn")
+    return ctx
 
 
 def mp_context() -> Any:
@@ -39,14 +58,16 @@ def mp_context() -> Any:
     else spawn."""
     global _context
     if _context is None:
-        ctx: Any
-        if sys.platform != "win32" and "forkserver" in multiprocessing.get_all_start_methods():
-            ctx = multiprocessing.get_context("forkserver")
-            ctx.set_forkserver_preload(PRELOAD)
-        else:
-            ctx = multiprocessing.get_context("spawn")
-        _context = ctx
+        _context = forkserver_context(PRELOAD)
     return _context
+
+
+def start_child(ctx: Any, target: Callable[..., None], args: tuple[Any, ...]) -> Any:
+    """A started daemon child of ``ctx`` running ``target(*args)`` (without the main
+    module)."""
+    process = ctx.Process(target=target, args=args, daemon=True, name=CHILD_NAME)
+    process.start()
+    return process
 
 
 def _limit_memory(megabytes: int) -> None:
@@ -90,8 +111,7 @@ def verify_bytes(name: str, data: bytes, options: VerifyOptions) -> FileReport:
     """Validate in a child process within ``options.time_limit`` seconds."""
     ctx = mp_context()
     receiver, sender = ctx.Pipe(duplex=False)
-    process = ctx.Process(target=_child, args=(sender, name, data, options), daemon=True)
-    process.start()
+    process = start_child(ctx, _child, (sender, name, data, options))
     sender.close()
     try:
         if receiver.poll(options.time_limit):

@@ -113,7 +113,10 @@ class SignatureResult:
     reason: str | None = None
     location: str | None = None
     page: int | None = None
-    rect: tuple[float, float, float, float] | None = None
+    rect: tuple[float, float, float, float] | None = None  # the widget's /Rect (PDF space)
+    # the widget on its page as displayed (CropBox and /Rotate applied), points from the
+    # lower-left corner like the visual regions; None when MuPDF could not place it
+    display_rect: tuple[float, float, float, float] | None = None
     changed_fields: tuple[str, ...] = ()  # form fields filled after this signature
     signed_revision_end: int | None = None  # byte offset where the signed revision ends
 

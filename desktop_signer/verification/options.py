@@ -24,3 +24,5 @@ class VerifyOptions:
     time_limit: float = DEFAULT_TIME_LIMIT
     memory_limit_mb: int = DEFAULT_MEMORY_LIMIT_MB
     visual: bool = True  # compare each signed revision with the current document
+    # the password the user opened an encrypted file with (the window); never in a report
+    password: str | None = field(default=None, repr=False)

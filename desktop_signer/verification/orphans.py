@@ -22,7 +22,7 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 
 from desktop_signer.verification.fields import SignatureEntry
 from desktop_signer.verification.pdfdata import PdfData
-from desktop_signer.verification.pdfget import pdf_get
+from desktop_signer.verification.pdfget import pdf_get, signature_contents
 from desktop_signer.verification.salvage import enclosing_header, referring_field_name
 
 BYTE_RANGE = re.compile(rb"/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]")
@@ -48,7 +48,7 @@ def _accounted(reader: PdfFileReader, entries: list[SignatureEntry]) -> set[int]
 
 def _is_placeholder(sig: generic.DictionaryObject) -> bool:
     """A reserved, never-signed dictionary: /Contents all zeros."""
-    contents = pdf_get(sig, "/Contents")
+    contents = signature_contents(sig)
     if isinstance(contents, (generic.ByteStringObject, generic.TextStringObject)):
         return not contents.original_bytes.strip(b"\x00")
     return True

@@ -57,7 +57,7 @@ from desktop_signer.verification.model import (
     verdict_from,
 )
 from desktop_signer.verification.options import VerifyOptions
-from desktop_signer.verification.pdfget import pdf_get
+from desktop_signer.verification.pdfget import pdf_get, signature_contents
 from desktop_signer.verification.structure import UnanalysedData
 from desktop_signer.verification.trustcheck import TrustJudgement, judge_certificate
 
@@ -277,7 +277,7 @@ def _try_embedded(
 
 def _embedded(ctx: DocumentContext, entry: SignatureEntry, timestamp: bool) -> EmbeddedPdfSignature:
     assert entry.sig_dict is not None
-    contents = pdf_get(entry.sig_dict, "/Contents")
+    contents = signature_contents(entry.sig_dict)
     if isinstance(contents, (generic.ByteStringObject, generic.TextStringObject)):
         raw = contents.original_bytes
         if not raw.strip(b"\x00"):

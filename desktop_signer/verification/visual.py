@@ -157,13 +157,14 @@ def compare_revision(
 # --------------------------------------------------------------------------- documents
 
 
-def _open(data: bytes, code: str) -> Any:
+def _open(data: bytes, code: str, password: str = "") -> Any:
     try:
         doc = pymupdf.open(stream=data, filetype="pdf")
     except Exception as exc:  # MuPDF raises several types for unreadable input
         raise VisualError(code, f"{type(exc).__name__}: {exc}") from exc
     try:
-        locked = bool(doc.needs_pass) and not doc.authenticate("")
+        locked = bool(doc.needs_pass) and not (
+            doc.authenticate("") or (password and doc.authenticate(password)))
     except Exception:
         locked = True
     if locked:
@@ -647,13 +648,15 @@ class RevisionComparer:
     Not thread-safe (MuPDF documents belong to one thread); use one comparer per file."""
 
     def __init__(
-        self, pdf_bytes: bytes, *, zoom: float = DEFAULT_ZOOM, skip_identical_pages: bool = True
+        self, pdf_bytes: bytes, *, zoom: float = DEFAULT_ZOOM, skip_identical_pages: bool = True,
+        password: str = "",
     ) -> None:
         self.pdf_bytes = pdf_bytes
         self.zoom = zoom
-        self._doc = _open(pdf_bytes, "unreadable_document")
+        self._password = password  # of an encrypted file (the one the user opened it with)
+        self._doc = _open(pdf_bytes, "unreadable_document", password)
         try:
-            self._pristine = _Objects(_open(pdf_bytes, "unreadable_document"))
+            self._pristine = _Objects(_open(pdf_bytes, "unreadable_document", password))
         except VisualError:
             self._doc.close()
             raise
@@ -701,10 +704,12 @@ class RevisionComparer:
 
     # -- the comparison
     def compare(self, signed_end: int) -> VisualComparison:
-        signed_doc = _open(signed_revision_bytes(self.pdf_bytes, signed_end), "unreadable_revision")
+        signed_doc = _open(signed_revision_bytes(self.pdf_bytes, signed_end), "unreadable_revision",
+                           self._password)
         signed_objects_doc = None
         try:
-            signed_objects_doc = _open(self.pdf_bytes[:signed_end], "unreadable_revision")
+            signed_objects_doc = _open(self.pdf_bytes[:signed_end], "unreadable_revision",
+                                       self._password)
             return self._compare(signed_end, signed_doc, _Objects(signed_objects_doc))
         finally:
             signed_doc.close()

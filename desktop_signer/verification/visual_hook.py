@@ -77,13 +77,14 @@ def _findings_for(comparison: Any) -> list[Finding]:
     return out
 
 
-def add_visual_findings(data: bytes, results: list[SignatureResult]) -> list[SignatureResult]:
+def add_visual_findings(data: bytes, results: list[SignatureResult],
+                        password: str = "") -> list[SignatureResult]:
     visual = _visual_module()
     if visual is None:
         return results
     out: list[SignatureResult] = []
     try:
-        comparer = visual.RevisionComparer(data)
+        comparer = visual.RevisionComparer(data, password=password)
     except MemoryError:  # the child's memory limit: never a verdict
         raise
     except Exception as exc:

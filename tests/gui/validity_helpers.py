@@ -16,6 +16,8 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.oid import NameOID
 from pyhanko.keys import load_cert_from_pemder, load_private_key_from_pemder
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.pdf_utils.writer import copy_into_new_writer
 from pyhanko.sign import signers
 from pyhanko.sign.fields import SigFieldSpec
 from pyhanko_certvalidator.registry import SimpleCertificateStore
@@ -79,13 +81,79 @@ def write_letter(path: Path, pages: int = 1) -> Path:
     return path
 
 
-def sign(source: Path, target: Path, pki: TestPki, field: str = "Tanda_Tangan_1") -> Path:
+def write_turned_letter(path: Path, rotation: int, box: tuple[float, float, float, float],
+                        offset: bool = True) -> Path:
+    """A one-page letter shown rotated by ``rotation`` degrees, with (``offset``) a MediaBox
+    and a CropBox that do not start at 0,0; a red box is drawn in the page content at
+    ``box`` (PDF space), where the test then puts the signature widget."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=600, height=800)
+    if offset:
+        doc.xref_set_key(page.xref, "MediaBox", "[100 200 700 1000]")
+        doc.xref_set_key(page.xref, "CropBox", "[150 260 650 960]")
+    doc.xref_set_key(page.xref, "Rotate", str(rotation))
+    x0, y0, x1, y1 = box
+    content = doc.get_new_xref()
+    doc.update_object(content, "<<>>")
+    doc.update_stream(content, f"q 1 0 0 rg {x0} {y0} {x1 - x0} {y1 - y0} re f Q".encode())
+    doc.xref_set_key(page.xref, "Contents", f"{content} 0 R")
+    doc.save(path)
+    doc.close()
+    return path
+
+
+def red_box_as_displayed(path: Path) -> tuple[float, float, float, float]:
+    """Where MuPDF draws the red box of :func:`write_turned_letter` (page content only):
+    points from the top-left of the page as displayed."""
+    with pymupdf.open(path) as doc:
+        pix = doc[0].get_pixmap(alpha=False, annots=False)
+    xs, ys = [], []
+    for y in range(pix.height):
+        row = pix.samples[y * pix.stride:y * pix.stride + pix.width * 3]
+        for x in range(pix.width):
+            r, g, b = row[3 * x:3 * x + 3]
+            if r > 200 and g < 60 and b < 60:
+                xs.append(x)
+                ys.append(y)
+    return float(min(xs)), float(min(ys)), float(max(xs) + 1), float(max(ys) + 1)
+
+
+def sign(source: Path, target: Path, pki: TestPki, field: str = "Tanda_Tangan_1",
+         box: tuple[float, float, float, float] = STAMP_BOX) -> Path:
     root = load_cert_from_pemder(str(pki.root_pem))
     signer = signers.SimpleSigner(
         signing_cert=load_cert_from_pemder(str(pki.signer_pem)),
         signing_key=load_private_key_from_pemder(str(pki.key_pem), passphrase=None),
         cert_registry=SimpleCertificateStore.from_certs([root]))
     writer = IncrementalPdfFileWriter(io.BytesIO(source.read_bytes()), strict=False)
+    out = io.BytesIO()
+    signers.PdfSigner(signers.PdfSignatureMetadata(field_name=field), signer,
+                      new_field_spec=SigFieldSpec(field, on_page=0, box=box)
+                      ).sign_pdf(writer, output=out)
+    target.write_bytes(out.getvalue())
+    return target
+
+
+def lock(source: Path, target: Path, password: str) -> Path:
+    """``source`` encrypted by pyHanko (AES-256), ``password`` as the user password."""
+    writer = copy_into_new_writer(PdfFileReader(io.BytesIO(source.read_bytes())))
+    writer.encrypt(password + "-pemilik", password)
+    out = io.BytesIO()
+    writer.write(out)
+    target.write_bytes(out.getvalue())
+    return target
+
+
+def sign_encrypted(source: Path, target: Path, pki: TestPki, password: str,
+                   field: str = "Tanda_Tangan_1") -> Path:
+    """Sign an encrypted ``source`` (pyHanko needs its user password to add the update)."""
+    root = load_cert_from_pemder(str(pki.root_pem))
+    signer = signers.SimpleSigner(
+        signing_cert=load_cert_from_pemder(str(pki.signer_pem)),
+        signing_key=load_private_key_from_pemder(str(pki.key_pem), passphrase=None),
+        cert_registry=SimpleCertificateStore.from_certs([root]))
+    writer = IncrementalPdfFileWriter(io.BytesIO(source.read_bytes()), strict=False)
+    writer.encrypt(password)
     out = io.BytesIO()
     signers.PdfSigner(signers.PdfSignatureMetadata(field_name=field), signer,
                       new_field_spec=SigFieldSpec(field, on_page=0, box=STAMP_BOX)

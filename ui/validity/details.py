@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -31,6 +32,14 @@ from ui.validity import style
 
 SELECTABLE = (Qt.TextInteractionFlag.TextSelectableByMouse
               | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+
+
+def _colour(label: QLabel, colour: str) -> None:
+    """Text colour by palette: a style sheet per label costs a style of its own (a panel
+    has dozens of labels; re-polishing them made showing a signature slow)."""
+    palette = label.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, QColor(colour))
+    label.setPalette(palette)
 
 
 def _label(text: str, parent: QWidget, *, bold: bool = False, focus: bool = False,
@@ -116,8 +125,8 @@ class DetailsView(QScrollArea):
         icon.setPixmap(style.status_pixmap(status, 16))
         icon.setAlignment(Qt.AlignmentFlag.AlignTop)
         label = _label(text, self._content, focus=focus, name=name)
-        label.setStyleSheet(f"color: {style.foreground(style.STATUS_TONE[status])};"
-                            if status in ("bad", "unknown", "note") else "")
+        if status in ("bad", "unknown", "note"):
+            _colour(label, style.foreground(style.STATUS_TONE[status]))
         if grid is None:
             box = QHBoxLayout()
             box.setSpacing(6)
@@ -167,12 +176,11 @@ class DetailsView(QScrollArea):
         grid.setColumnStretch(1, 1)
         for row, detail in enumerate(model.details):
             label = _label(detail.label, self._content)
-            label.setStyleSheet("color: #5f6368;")
+            _colour(label, "#5f6368")
             value = _label(detail.value, self._content, focus=True,
                            name=f"{detail.label}: {detail.value}")
             if detail.status in ("bad", "unknown", "note"):
-                value.setStyleSheet(
-                    f"color: {style.foreground(style.STATUS_TONE[detail.status])};")
+                _colour(value, style.foreground(style.STATUS_TONE[detail.status]))
             grid.addWidget(label, row * 2, 0, 1, 2)
             grid.addWidget(value, row * 2 + 1, 0, 1, 2)
         self._layout.addLayout(grid)
@@ -237,6 +245,6 @@ class DetailsView(QScrollArea):
         if "compare" in shown:
             self.compare_note = _label("", self._content, focus=True)
             self.compare_note.setObjectName("compareNote")
-            self.compare_note.setStyleSheet("color: #b91c1c;")
+            _colour(self.compare_note, "#b91c1c")
             self.compare_note.hide()
             self._layout.addWidget(self.compare_note)

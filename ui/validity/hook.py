@@ -50,7 +50,10 @@ class TabValidity(QObject):
         self.revision_of: tuple[str, int] | None = None  # (original path, revision)
         self.view_model: ReportView | None = None
         self._panel_wanted: bool | None = None  # None: open by itself for signed files
-        self.controller = ValidityController(tab.path, hub.settings(), self)
+        self._filling = 0  # the panel filling in progress after a verdict (0: none)
+        self._fills = 0
+        self.controller = ValidityController(tab.path, hub.settings(), self,
+                                             describer=self._describer)
         self.banner = ValidityBanner(tab)
         self.banner.hide()
         self.panel = SignaturesPanel(tab)
@@ -74,7 +77,12 @@ class TabValidity(QObject):
 
     @property
     def finished(self) -> bool:
-        """A verdict (or a failure) is shown and no check is running."""
+        """A verdict (or a failure) is shown, the panel is filled and no check is running."""
+        return self.verdict_shown and not self._filling
+
+    @property
+    def verdict_shown(self) -> bool:
+        """The banner shows the latest verdict (the panel may still be filling)."""
         return not self.controller.busy and self.controller.runs > 0
 
     @property
@@ -83,6 +91,7 @@ class TabValidity(QObject):
 
     def _opened(self, _tab: object) -> None:
         self.banner.show()
+        self.controller.password = self.tab.password  # an encrypted file: the one it opened
         if self.controller.runs == 0 and not self.controller.busy:
             self.controller.start()
         else:
@@ -93,11 +102,26 @@ class TabValidity(QObject):
         self.banner.show_verifying()
         self.changed.emit()
 
+    def _describer(self) -> Any:
+        """What the worker thread builds for a report: the panel's view in the window's
+        language at the start of the run (checked again when it is shown)."""
+        language = self.hub.language()
+
+        def describe(report: Any) -> tuple[str, ReportView]:
+            return language, build(report, language)
+
+        return describe
+
     def _finished(self, report: Any) -> None:
-        self._show(report)
+        described = self.controller.described
+        ready = None
+        if described is not None and described[0] == self.hub.language():
+            ready = described[1]
+        self._show(report, ready)
 
     def _failed(self, error: BaseException) -> None:
         self.view_model = None
+        self._filling = 0
         detail = f"{type(error).__name__}: {error}"[:160]
         self.banner.show_result("unreadable", self.tr(
             "The check itself failed. Try again; if it fails again, tell your IT support: "
@@ -105,9 +129,12 @@ class TabValidity(QObject):
         self.panel.hide()
         self.changed.emit()
 
-    def _show(self, report: Any) -> None:
+    def _show(self, report: Any, model: ReportView | None = None) -> None:
+        """The verdict at once, the panel in the next turns of the event loop: the banner is
+        painted first and no single step keeps the window from answering for long."""
         keep = self.panel.current()
-        model = build(report, self.hub.language())
+        if model is None:
+            model = build(report, self.hub.language())
         self.view_model = model
         self.banner.show_result(model.tone, model.reason, len(model.signatures))
         widgets = []
@@ -118,7 +145,21 @@ class TabValidity(QObject):
         self.overlay.set_widgets(widgets)
         if self.overlay.comparing:
             self.overlay.set_regions(None)
-        self.panel.set_signatures(model.signatures, keep)
+        self._fills += 1
+        self._filling = fill = self._fills
+        self.changed.emit()
+        QTimer.singleShot(0, self, lambda: self._fill_list(fill, model, keep))
+
+    def _fill_list(self, fill: int, model: ReportView, keep: int) -> None:
+        if fill != self._filling:
+            return  # a newer verdict is being shown
+        self.panel.set_signatures(model.signatures, keep)  # and the selected one's details
+        QTimer.singleShot(0, self, lambda: self._open_panel(fill, model))
+
+    def _open_panel(self, fill: int, model: ReportView) -> None:
+        if fill != self._filling:
+            return
+        self._filling = 0
         signed = bool(model.signatures)
         wanted = self._panel_wanted if self._panel_wanted is not None else signed
         self._place_panel(wanted and signed)

@@ -14,12 +14,14 @@ from typing import Any
 from desktop_signer.settings import Settings
 
 
-def verify(path: str, settings: Settings, online: bool = False) -> Any:
+def verify(path: str, settings: Settings, online: bool = False,
+           password: str | None = None) -> Any:
     """A FileReport for ``path``; ``online`` overrides the offline setting once
-    ("Periksa ulang secara daring"). Trust anchors are read in the child too."""
+    ("Periksa ulang secara daring"); ``password`` opens an encrypted file. Trust anchors
+    are read in the child too."""
     from desktop_signer.reports.window_check import verify_for_window
 
-    return verify_for_window(path, settings, online)
+    return verify_for_window(path, settings, online, password=password)
 
 
 def warm_up() -> None:

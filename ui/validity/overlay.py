@@ -1,10 +1,10 @@
 """Drawn over the pages (``PageView.add_overlay``): where each signature's widget is, the
 selected one outlined, and in compare mode the regions that changed since signing.
 
-The core reports rectangles in PDF points with the origin at the page's lower-left corner;
-the page view counts from the top-left of the page as displayed, so y is flipped with the
-page height. (A rotated page or a crop box that does not start at 0,0 would shift the
-outline; letters have neither.) Clicking a signature's widget selects its row.
+The core reports rectangles on the page as displayed (crop box and rotation already applied,
+``SignatureResult.display_rect`` and the visual regions), in points from its lower-left
+corner; the page view counts from the top-left, so y is flipped with the page height.
+Clicking a signature's widget selects its row.
 """
 
 from __future__ import annotations

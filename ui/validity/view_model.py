@@ -33,7 +33,9 @@ class SignatureView:
     no_chain_text: str
     details: tuple[summary.Detail, ...]
     page: int | None  # 1-based
-    rect: tuple[float, float, float, float] | None  # PDF points, lower-left origin
+    # the widget on its page as displayed (crop box and rotation applied by the core),
+    # points from the lower-left corner, like ``regions``
+    rect: tuple[float, float, float, float] | None
     revision: int | None
     signed_end: int | None
     regions: tuple[tuple[int, tuple[float, float, float, float], str], ...]
@@ -73,7 +75,7 @@ def build(report: Any, language: str) -> ReportView:
             no_chain_text=t("d_no_chain"),
             details=summary.details(sig, t),
             page=sig.page,
-            rect=sig.rect,
+            rect=sig.display_rect,
             revision=sig.revision,
             signed_end=sig.signed_revision_end,
             regions=summary.changed_regions(sig),
