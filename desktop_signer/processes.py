@@ -13,6 +13,8 @@ preparation data the parent sends each child leaves the main module out. Other c
 
 from __future__ import annotations
 
+import multiprocessing
+import sys
 from collections.abc import Callable
 from multiprocessing import spawn
 from typing import Any
@@ -40,3 +42,29 @@ def skip_main_module() -> None:
     start methods both ask ``spawn.get_preparation_data`` when they launch a child."""
     spawn.get_preparation_data = _without_main(  # type: ignore[assignment]
         spawn.get_preparation_data)
+
+
+def forkserver_context(preload: list[str]) -> Any:
+    """A forkserver context preloading ``preload`` (POSIX), else spawn. There is one
+    forkserver per process: the last preload set before it starts is the one used.
+
+    Here rather than in ``verification.isolation`` because the window's process calls it
+    too and must not import the verifier (asn1crypto, trust) to do so: the window only
+    starts children, the checking happens in them."""
+    skip_main_module()
+    ctx: Any
+    if sys.platform != "win32" and "forkserver" in multiprocessing.get_all_start_methods():
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(preload)
+    else:
+        ctx = multiprocessing.get_context("spawn")
+    return ctx
+
+
+def start_child(ctx: Any, target: Callable[..., None], args: tuple[Any, ...],
+                name: str) -> Any:
+    """A started daemon child of ``ctx`` running ``target(*args)``; ``name`` must start
+    with :data:`PREFIX` for the child to skip the main module."""
+    process = ctx.Process(target=target, args=args, daemon=True, name=name)
+    process.start()
+    return process

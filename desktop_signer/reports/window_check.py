@@ -19,8 +19,8 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
+from desktop_signer import processes
 from desktop_signer.settings import Settings
-from desktop_signer.verification import isolation
 from desktop_signer.verification.findings import finding
 from desktop_signer.verification.model import FileReport, SignatureResult, file_verdict
 
@@ -33,6 +33,7 @@ PRELOAD = [
     "desktop_signer.reports.window_check",
     "desktop_signer.verification.preloaded",  # last: freezes the above for the collector
 ]
+CHILD_NAME = processes.PREFIX + "check"  # started without the main module
 _context: Any = None
 
 
@@ -41,7 +42,7 @@ def context() -> Any:
     per process; its preload is set before it starts)."""
     global _context
     if _context is None:
-        _context = isolation.forkserver_context(PRELOAD)
+        _context = processes.forkserver_context(PRELOAD)
     return _context
 
 
@@ -109,6 +110,8 @@ def _verify_in_child(conn: Connection, path: str, settings: Settings, online: bo
         conn.send(("crashed", f"{type(exc).__name__}: {exc}"))
         conn.close()
         return
+    from desktop_signer.verification import isolation  # the child only: not the window
+
     isolation._child(conn, path, data, options)  # memory limit, validation, send
 
 
@@ -133,7 +136,7 @@ def _call_in_child(conn: Connection, fn: Any, args: tuple[Any, ...]) -> None:
 def _wait(target: Any, args: tuple[Any, ...], time_limit: float) -> tuple[str, Any, int | None]:
     ctx = context()
     receiver, sender = ctx.Pipe(duplex=False)
-    process = isolation.start_child(ctx, target, (sender, *args))
+    process = processes.start_child(ctx, target, (sender, *args), CHILD_NAME)
     sender.close()
     try:
         if receiver.poll(time_limit):

@@ -20,8 +20,6 @@ A child does not run the application's main module again (:mod:`desktop_signer.p
 from __future__ import annotations
 
 import logging
-import multiprocessing
-import sys
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -40,34 +38,19 @@ CHILD_NAME = processes.PREFIX + "check"  # started without the main module
 _context: Any = None  # the multiprocessing context, chosen once
 
 
-def forkserver_context(preload: list[str]) -> Any:
-    """A forkserver context preloading ``preload`` (POSIX), else spawn. There is one
-    forkserver per process: the last preload set before it starts is the one used."""
-    processes.skip_main_module()
-    ctx: Any
-    if sys.platform != "win32" and "forkserver" in multiprocessing.get_all_start_methods():
-        ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(preload)
-    else:
-        ctx = multiprocessing.get_context("spawn")
-    return ctx
-
-
 def mp_context() -> Any:
     """The context for child processes: a forkserver with our verifier imported (POSIX),
     else spawn."""
     global _context
     if _context is None:
-        _context = forkserver_context(PRELOAD)
+        _context = processes.forkserver_context(PRELOAD)
     return _context
 
 
 def start_child(ctx: Any, target: Callable[..., None], args: tuple[Any, ...]) -> Any:
     """A started daemon child of ``ctx`` running ``target(*args)`` (without the main
     module)."""
-    process = ctx.Process(target=target, args=args, daemon=True, name=CHILD_NAME)
-    process.start()
-    return process
+    return processes.start_child(ctx, target, args, CHILD_NAME)
 
 
 def _limit_memory(megabytes: int) -> None:
