@@ -38,6 +38,8 @@ def shoot(ctx) -> None:
         chooser = seen[-1]
         ctx.wait(lambda: any(o.source == "remote" for o in chooser.options),
                  what="remote source listed")
+        ctx.wait(lambda: not any(o.revocation is not None and o.revocation.state == "checking"
+                                 for o in chooser.options), what="revocation statuses")
         remote = next(o for o in chooser.options if o.source == "remote")
         chooser.select_key(remote.key)
         chooser.remote_fields.nik_edit.setText(ctx.training.identity("budi").nik)

@@ -70,8 +70,12 @@ class SignaturesPanel(QWidget):
             item.setToolTip(f"{view.kind_word}: {view.verdict_word}")
             self.list.addItem(item)
         # as tall as its rows (up to five); the details take the rest
+        # (the row's own size hint: two text lines beside the icon, whichever is taller, in
+        # the current font and scale; a guess from the font alone cut the second line off)
         rows = max(min(len(views), 5), 1)
-        self.list.setFixedHeight(rows * (self.list.fontMetrics().height() * 2 + 12) + 6)
+        row = self.list.sizeHintForRow(0) if views else 0
+        row = max(row, self.list.fontMetrics().height() * 2 + 12)
+        self.list.setFixedHeight(rows * row + 2 * self.list.frameWidth() + 4)
         self.list.blockSignals(False)
         self._retranslate()
         if views:
