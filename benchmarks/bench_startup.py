@@ -43,7 +43,7 @@ ROOT = Path(__file__).resolve().parents[1]
 CHILD = r"""
 import sys, time
 import ui.launcher  # what the console script imports first
-ui.launcher.start_renderer_early()  # what ui.launcher.open_window does next
+ui.launcher.start_children_early()  # what ui.launcher.open_window does next
 from PySide6.QtCore import QTimer
 from ui import app as window_app
 

@@ -40,18 +40,22 @@ def open_window(files: list[str]) -> int:
             return cli.EXIT_USAGE
         screenshot, files = files[1], files[2:]
     if screenshot is not None or has_display():
-        start_renderer_early()
+        start_children_early()
     from ui import app
 
     return app.run(files, screenshot=screenshot)
 
 
-def start_renderer_early() -> None:
-    """Start the rendering process before the window's imports (Qt, widgets): its PyMuPDF
-    import then runs in parallel with them. The window adopts the process."""
+def start_children_early() -> None:
+    """Start the rendering process and the verifier's forkserver before the window's
+    imports (Qt, widgets): their own imports (PyMuPDF; pyHanko and the verifier) then run in
+    parallel with them instead of after. The window adopts the renderer; the forkserver is
+    the one its checks use."""
     from desktop_signer.render.client import start_early
+    from desktop_signer.reports.window_check import warm_up
 
     start_early()
+    warm_up()
 
 
 if __name__ == "__main__":
