@@ -22,6 +22,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
 from desktop_signer.pki import names as _names  # noqa: F401  (registers 'description')
+from desktop_signer.training import own_keys
 from desktop_signer.training.identities import TRAINEES, Problem, Trainee
 
 ARCH = "latihan"
@@ -308,6 +309,7 @@ def write_config(pki_dir: Path, config: dict[str, Any]) -> Path:
 
 
 def load_arch(pki_dir: Path) -> PKIArchitecture:
+    own_keys.install()  # our own generated keys: no RSA consistency check (see there)
     cfg = CertomancerConfig.from_file(str(pki_dir / CONFIG_NAME), key_search_dir=str(pki_dir))
     return cfg.get_pki_arch(ArchLabel(ARCH))
 
