@@ -57,6 +57,7 @@ def main() -> None:
     application = window_app.create_application()
     first, second = sys.argv[1], sys.argv[2]
     window = window_app.build_window([], remember=False)
+    window_app.freeze_start_up_objects()  # what app.run does next
     ticks: list[float] = []
     ticker = QTimer()
     ticker.setInterval(5)

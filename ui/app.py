@@ -7,6 +7,7 @@ pkcs11 or the trust machinery until a dialog or action needs it.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from pathlib import Path
@@ -106,6 +107,15 @@ def build_window(files: list[str], *, remember: bool = True,
     return window
 
 
+def freeze_start_up_objects() -> None:
+    """What start-up built (modules, Qt wrappers, the window) lives as long as the
+    process: keep it out of the collector's full passes, which otherwise walk all of it
+    again while a verdict arrives (a 60-80 ms pause of the GUI thread, measured with
+    benchmarks/bench_panel.py). Called by :func:`run` only: tests build and drop many
+    windows in one process, whose cycles must stay collectable."""
+    gc.freeze()
+
+
 def run(files: list[str], screenshot: str | None = None) -> int:
     if screenshot is None and not has_display():
         print(headless_message())
@@ -121,6 +131,7 @@ def run(files: list[str], screenshot: str | None = None) -> int:
             "\"pyside6-essentials!=6.12.0\"").replace("%1", problem), file=sys.stderr)
         return 1
     window = build_window(files, remember=screenshot is None and not first_paint_probe.wanted())
+    freeze_start_up_objects()
     if first_paint_probe.wanted():  # benchmarks/bench_startup.py --executable
         first_paint_probe.install(window, app)
     file_open_events.install(app, window)  # macOS "Open With"
