@@ -7,7 +7,7 @@ standard buttons, "Show Details..."), because Qt ships no Indonesian catalogue.
 
 Choice, first match wins: ``DESKTOP_SIGNER_LANG`` (id/en, for screenshots and trainers),
 the ``language`` setting, then the system: Indonesian where the system locale is
-Indonesian, English elsewhere.
+Indonesian or names no language (``C``), English where it names another one.
 
 Switching installs the other catalogues; Qt then sends every widget a LanguageChange
 event and each widget sets its texts again in its ``retranslate()``.

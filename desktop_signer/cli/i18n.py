@@ -1,9 +1,10 @@
 """Language choice and message catalogue for the command line.
 
 The window translates with Qt Linguist; the CLI cannot load Qt (the core never imports
-it), so its few strings live here, Indonesian first. The language is Indonesian when
-the locale says so (``id``/``in``), English otherwise; the language chosen in the settings
-comes first, and ``DESKTOP_SIGNER_LANG`` overrides both.
+it), so its few strings live here, Indonesian first. The language is Indonesian by
+default (also on ``C``/``POSIX`` locales, which name no language) and when the locale says
+so (``id``/``in``), English when the locale names another language; the language chosen in
+the settings comes first, and ``DESKTOP_SIGNER_LANG`` overrides both.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ def detect_language(environ: dict[str, str] | None = None, setting: str = "") ->
         return "id" if setting == "id" else "en"
     for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
         value = env.get(var, "")
-        if value and value not in ("C", "POSIX"):
+        if value and not _neutral(value):
             first = value.split(":")[0].lower()
             return "id" if first.startswith(("id", "in_", "indonesian")) else "en"
     if environ is None:
@@ -34,9 +35,15 @@ def detect_language(environ: dict[str, str] | None = None, setting: str = "") ->
             loc = locale.getlocale()[0] or ""
         except ValueError:
             loc = ""
-        if loc.lower().startswith(("id", "indonesian")):
-            return "id"
-    return "en"
+        if loc and not _neutral(loc) and not loc.lower().startswith(("id", "indonesian")):
+            return "en"
+    return "id"  # Indonesian by default: no locale, or one that names no language
+
+
+def _neutral(value: str) -> bool:
+    """``C``, ``POSIX``, ``C.UTF-8``: a locale that says nothing about a language (servers,
+    containers, a fresh Linux install), so it must not switch the program to English."""
+    return value.split(".")[0].split("@")[0] in ("C", "POSIX")
 
 
 class Catalogue:

@@ -13,8 +13,10 @@ from desktop_signer.cli.messages import MESSAGES
         ({"LANG": "en_US.UTF-8"}, "en"),
         ({"LANGUAGE": "id:en", "LANG": "en_US.UTF-8"}, "id"),
         ({"LC_ALL": "en_GB.UTF-8", "LANG": "id_ID.UTF-8"}, "en"),
-        ({"LANG": "C"}, "en"),
-        ({}, "en"),
+        ({"LANG": "C"}, "id"),  # a locale that names no language: Indonesian by default
+        ({"LANG": "C.UTF-8"}, "id"),
+        ({"LC_ALL": "POSIX", "LANG": "en_US.UTF-8"}, "en"),
+        ({}, "id"),
         ({"LANG": "en_US.UTF-8", "DESKTOP_SIGNER_LANG": "id"}, "id"),
         ({"LANG": "in_ID"}, "id"),
     ],
