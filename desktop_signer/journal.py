@@ -208,10 +208,11 @@ class Journal:
         self._lock = threading.RLock()
         self._connect()
 
-    def _connect(self) -> None:
-        """Open the file (``self._db``), or say in :attr:`problem` why not."""
+    def _connect(self, wait: float | None = None) -> None:
+        """Open the file (``self._db``), or say in :attr:`problem` why not; ``wait``: how
+        long a locked file is tried again (default: the busy timeout)."""
         try:
-            self._db = self._open_waiting()
+            self._db = self._open_waiting(self.busy_timeout if wait is None else wait)
         except sqlite3.Error as exc:
             code = problem_code(exc)
             if code == "journal_corrupt" and self._move_aside():
@@ -225,12 +226,12 @@ class Journal:
             self.problem = "journal_readonly" if exc.errno in (13, 30) else \
                 "journal_unavailable"
 
-    def _open_waiting(self) -> sqlite3.Connection:
+    def _open_waiting(self, wait: float) -> sqlite3.Connection:
         # Two processes creating the journal at once (a window and a command-line batch
         # started together): switching to WAL needs a lock that SQLite does not wait for,
         # so "database is locked" can come at once despite the busy timeout. Try again
         # for as long as the busy timeout would have waited.
-        deadline = time.monotonic() + self.busy_timeout
+        deadline = time.monotonic() + wait
         pause = 0.02
         while True:
             try:
@@ -327,7 +328,9 @@ class Journal:
         if not self.unwritten:
             return True
         if self._db is None and self.problem == "journal_locked":
-            self._connect()  # it was busy when we opened it; it may not be now
+            # it was busy when we opened it; it may not be now (a short try: a batch must
+            # not wait the full busy timeout for every document while it stays locked)
+            self._connect(timeout if timeout is not None else self.busy_timeout)
         if self._db is None:
             return False
         try:

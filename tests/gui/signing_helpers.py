@@ -36,6 +36,18 @@ def letter_copy(training: TrainingSetup, folder: Path, name: str = "surat.pdf",
     return target
 
 
+def select_pkcs12(qtbot: QtBot, chooser: Any, p12: Path | None) -> Any:
+    """Add ``p12`` with the chooser's PKCS#12 entry, wait for its row and select it; the
+    option."""
+    assert p12 is not None
+    chooser.add_pkcs12(p12)
+    qtbot.waitUntil(lambda: any(o.source == "pkcs12" for o in chooser.options),
+                    timeout=10_000)
+    option = next(o for o in chooser.options if o.source == "pkcs12")
+    assert chooser.select_key(option.key)
+    return option
+
+
 class Dialogs:
     def __init__(self, flow: Any) -> None:
         self.seen: list[Any] = []

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from desktop_signer.training.ports import free_port
 from desktop_signer.training.setup import TrainingSetup
 from tests.gui.conftest import MakeWindow, wait_open
-from tests.gui.signing_helpers import Dialogs, letter_copy, write_settings
+from tests.gui.signing_helpers import Dialogs, letter_copy, select_pkcs12, write_settings
 
 pytestmark = [pytest.mark.gui, pytest.mark.integration]
 
@@ -69,13 +69,7 @@ def test_certificate_file_caps_lock_and_remembered_place(
     dialogs = Dialogs(flow)
     window.signing.sign_action.trigger()
     chooser = dialogs.wait(qtbot, "IdentityChooser")
-    p12 = training.identity("siti").pkcs12
-    assert p12 is not None
-    chooser.add_pkcs12(p12)
-    qtbot.waitUntil(lambda: any(o.source == "pkcs12" for o in chooser.options),
-                    timeout=10_000)
-    option = next(o for o in chooser.options if o.source == "pkcs12")
-    assert chooser.select_key(option.key)
+    option = select_pkcs12(qtbot, chooser, training.identity("siti").pkcs12)
     assert "passphrase" in chooser.details.text()
     qtbot.mouseClick(chooser.choose_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: flow.session is not None and flow.session.overlay is not None

@@ -19,7 +19,7 @@ from desktop_signer.training import exercise_files, exercises
 from desktop_signer.training.exercises import ExerciseId
 from desktop_signer.training.setup import TrainingSetup
 from tests.gui.conftest import MakeWindow, wait_open
-from tests.gui.signing_helpers import Dialogs, letter_copy, write_settings
+from tests.gui.signing_helpers import Dialogs, letter_copy, select_pkcs12, write_settings
 
 pytestmark = [pytest.mark.gui, pytest.mark.integration]
 
@@ -237,13 +237,8 @@ def test_a_revoked_certificate_file_is_refused_after_its_passphrase(
     dialogs = Dialogs(flow)
     window.signing.sign_action.trigger()
     chooser = dialogs.wait(qtbot, "IdentityChooser")
-    p12 = classroom.identity("dicabut").pkcs12
-    assert p12 is not None
-    chooser.add_pkcs12(p12)
-    qtbot.waitUntil(lambda: any(o.source == "pkcs12" for o in chooser.options),
-                    timeout=10_000)
-    option = next(o for o in chooser.options if o.source == "pkcs12")
-    assert chooser.select_key(option.key) and chooser.choose_button.isEnabled()
+    select_pkcs12(qtbot, chooser, classroom.identity("dicabut").pkcs12)
+    assert chooser.choose_button.isEnabled()
     qtbot.mouseClick(chooser.choose_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: flow.session is not None and flow.session.overlay is not None,
                     timeout=20_000)
